@@ -1,0 +1,48 @@
+# The two commands: `make run` serves the site, `make test` runs the whole suite.
+# Every target sets up the virtualenv first and is safe to run again.
+
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Django 6 needs Python 3.12+: take the newest one on PATH or under pyenv.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
+
+.PHONY: run test lint bench setup db clean-db
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (Django 6): install it, or run make PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Migrations, then demo content when the database holds none.
+db: setup
+	$(MANAGE) migrate --noinput
+	@if $(MANAGE) help seed_demo >/dev/null 2>&1; then $(MANAGE) seed_demo --if-empty; fi
+
+run: db
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+	@$(BIN)/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is missing." >&2; fi; \
+	exit $$status
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: db
+	$(BIN)/python -m bench
+
+# Stops nothing that is running: remove the embedded database only when no process uses it.
+clean-db:
+	rm -rf .data/postgres

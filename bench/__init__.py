@@ -1,0 +1,1 @@
+"""Benchmarks, run with ``make bench``: each module measures one target and prints a table."""

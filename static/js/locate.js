@@ -1,0 +1,39 @@
+// "Use my location": fills the place form's hidden lat/lng from the browser and submits it.
+// The form works without this script; the button only appears where geolocation exists.
+(function () {
+  "use strict";
+  const form = document.getElementById("place-search");
+  const button = document.getElementById("use-location");
+  if (!form || !button || !("geolocation" in navigator)) {
+    return;
+  }
+  const status = document.getElementById("location-status");
+  const near = form.elements.namedItem("near");
+  button.hidden = false;
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    say("Finding your location…");
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        form.elements.namedItem("lat").value = position.coords.latitude.toFixed(5);
+        form.elements.namedItem("lng").value = position.coords.longitude.toFixed(5);
+        near.required = false;
+        near.value = "";
+        form.submit();
+      },
+      function () {
+        button.disabled = false;
+        say("We could not get your location. Type a city or ZIP code instead.");
+        near.focus();
+      },
+      { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 }
+    );
+  });
+})();

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from tests.e2e.conftest import axe_violations, csp_violations
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-browser-passphrase-8"
+
+
+def test_a_newcomer_signs_up_signs_out_and_signs_back_in(page):
+    page.goto("/")
+    page.get_by_role("button", name="Show or hide the menu").click()
+    page.get_by_role("link", name="Sign up").click()
+
+    page.get_by_label("Username").fill("morning-walk")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+
+    page.get_by_text("Welcome, morning-walk.").wait_for()
+    assert User.objects.filter(username="morning-walk").exists()
+
+    page.get_by_role("button", name="Show or hide the menu").click()
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("link", name="Sign in", include_hidden=True).wait_for(state="attached")
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("morning-walk")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("link", name="Account (morning-walk)", include_hidden=True).wait_for(
+        state="attached"
+    )
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+def test_sign_up_errors_are_shown_beside_the_field(page):
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill("morning-walk")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill("something-else-entirely")
+    page.get_by_role("button", name="Create account").click()
+
+    error = page.locator("#id_password2 ~ .invalid-feedback, #error_1_id_password2")
+    assert "didn’t match" in error.first.inner_text()
+    assert axe_violations(page) == []
