@@ -6,6 +6,7 @@ admin.site.site_title = "SMART Recovery admin"
 
 urlpatterns = [
     path("", include("meetings.urls")),
+    path("", include("toolbox.urls")),
     path("accounts/", include("worksheets.urls")),
     path("admin/", admin.site.urls),
 ]
