@@ -2,7 +2,8 @@ from django.urls import path
 
 from meetings import views
 
+app_name = "meetings"
+
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
+    path("<slug:slug>/request-change/", views.request_change, name="request_change"),
 ]

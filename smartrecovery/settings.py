@@ -69,11 +69,13 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.postgres",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "simple_history",
     "meetings",
     "toolbox",
     "worksheets",
@@ -87,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Axes must come last: it turns a lockout into the lockout page.
@@ -130,6 +133,16 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Geocoding: the offline gazetteer always; an online geocoder only when named.
+GEOCODER = os.environ.get("GEOCODER", "").strip().lower()
+if GEOCODER not in {"", "nominatim"}:
+    raise ImproperlyConfigured(f"GEOCODER must be empty or nominatim, not {GEOCODER!r}.")
+GEOCODER_USER_AGENT = os.environ.get("GEOCODER_USER_AGENT", "")
+if GEOCODER and not GEOCODER_USER_AGENT:
+    raise ImproperlyConfigured(
+        "GEOCODER_USER_AGENT must name this site and a contact (Nominatim's usage policy)."
+    )
 
 # Accounts
 AUTHENTICATION_BACKENDS = [

