@@ -21,10 +21,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-# Migrations, then demo content when the database holds none.
+# Migrations, the offline gazetteer and demo meetings, each only when the database lacks them.
 db: setup
 	$(MANAGE) migrate --noinput
-	@if $(MANAGE) help seed_demo >/dev/null 2>&1; then $(MANAGE) seed_demo --if-empty; fi
+	$(MANAGE) load_places --if-empty
+	$(MANAGE) seed_demo --if-empty
 
 run: db
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

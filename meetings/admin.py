@@ -1,0 +1,302 @@
+"""The admin for facilitators (their own meetings) and coordinators (their regions' meetings).
+
+Row-level scope lives here, on top of the groups' model permissions (meetings/roles.py): every
+list, form, history page and action goes through ``get_queryset`` and the ``has_*_permission``
+methods, which ask the model who may edit what.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings.models import ChangeRequest, Location, Meeting, Region
+from meetings.roles import is_coordinator
+from meetings.types import EDITABLE_TYPES, LANGUAGES
+
+
+def coordinated_region_ids(user) -> set[int]:
+    return Region.subtree_ids(list(user.coordinated_regions.values_list("pk", flat=True)))
+
+
+class MeetingForm(forms.ModelForm):
+    types = forms.MultipleChoiceField(
+        choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.MultipleChoiceField(
+        choices=sorted(LANGUAGES.items(), key=lambda item: item[1]),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=["EN"],
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "name",
+            "slug",
+            "day",
+            "time",
+            "end_time",
+            "timezone",
+            "is_active",
+            "attendance",
+            "location",
+            "conference_url",
+            "conference_url_notes",
+            "conference_phone",
+            "conference_phone_notes",
+            "program",
+            "types",
+            "languages",
+            "attendance_verification",
+            "notes",
+            "group",
+            "feedback_url",
+            "is_public",
+            "region",
+            "facilitators",
+        ]
+
+    def clean_types(self) -> list[str]:
+        # Codes that other fields own (closed, proof of attendance) are kept as they were.
+        kept = [code for code in self.instance.types if code not in EDITABLE_TYPES]
+        return kept + self.cleaned_data["types"]
+
+
+class TypeFilter(admin.SimpleListFilter):
+    title = "type"
+    parameter_name = "type"
+
+    def lookups(self, request, model_admin):
+        return sorted(EDITABLE_TYPES.items(), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(types__contains=[self.value()])
+        return queryset
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    form = MeetingForm
+    list_display = [
+        "name",
+        "day",
+        "time",
+        "timezone",
+        "attendance",
+        "region",
+        "is_active",
+        "is_public",
+    ]
+    list_display_links = ["name"]
+    list_filter = [
+        "day",
+        "attendance",
+        TypeFilter,
+        "program",
+        ("region", admin.RelatedOnlyFieldListFilter),
+        "is_active",
+        "is_public",
+    ]
+    list_select_related = ["region"]
+    search_fields = ["name", "slug", "group", "location__name", "location__city"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["location"]
+    filter_horizontal = ["facilitators"]
+    save_on_top = True
+    fieldsets = [
+        (
+            "When",
+            {
+                "fields": [("day", "time", "end_time"), "timezone", "is_active"],
+                "description": "Untick “meeting now” for a week off or while closed.",
+            },
+        ),
+        (
+            "How to join",
+            {
+                "fields": [
+                    "attendance",
+                    "location",
+                    "conference_url",
+                    "conference_url_notes",
+                    "conference_phone",
+                    "conference_phone_notes",
+                ]
+            },
+        ),
+        (
+            "About the meeting",
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "program",
+                    "types",
+                    "languages",
+                    "attendance_verification",
+                    "notes",
+                    "group",
+                    "feedback_url",
+                ]
+            },
+        ),
+        ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
+        return super().get_queryset(request).editable_by(request.user)
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        if is_coordinator(request.user):
+            return []
+        # Facilitators keep their meeting right; who runs it and where it belongs is not theirs.
+        return ["region", "facilitators", "is_public"]
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "region" and not request.user.is_superuser:
+            kwargs["queryset"] = Region.objects.filter(pk__in=coordinated_region_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "facilitators":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "region" in form.base_fields and not request.user.is_superuser:
+            # A coordinator's meetings always sit in one of their regions.
+            form.base_fields["region"].required = True
+        return form
+
+
+class LocationMeetingsFilter(admin.SimpleListFilter):
+    title = "in use"
+    parameter_name = "in_use"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has meetings"), ("no", "No meetings")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(meetings__isnull=False).distinct()
+        if self.value() == "no":
+            return queryset.filter(meetings__isnull=True)
+        return queryset
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "city", "state", "country", "latitude", "longitude", "approximate"]
+    list_filter = ["country", LocationMeetingsFilter, "approximate"]
+    search_fields = ["name", "address", "city", "postal_code"]
+    readonly_fields = ["formatted_address", "timezone"]
+    fieldsets = [
+        (None, {"fields": ["name", "address", "city", "state", "postal_code", "country"]}),
+        (
+            "On the map",
+            {
+                "fields": [("latitude", "longitude"), "approximate", "timezone"],
+                "description": "Leave the coordinates empty to find them from the address.",
+            },
+        ),
+        (None, {"fields": ["notes", "formatted_address"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Location]:
+        queryset = super().get_queryset(request).annotate(meeting_count=Count("meetings"))
+        user = request.user
+        if user.is_superuser:
+            return queryset
+        editable = Meeting.objects.editable_by(user).values("location")
+        scope = Q(pk__in=editable)
+        if is_coordinator(user):
+            # A coordinator's new venue has no meeting yet and must still be selectable.
+            scope |= Q(meeting_count=0)
+        return queryset.filter(scope)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["coordinators"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Region]:
+        queryset = super().get_queryset(request).select_related("parent")
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=coordinated_region_ids(request.user))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "coordinators":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(ChangeRequest)
+class ChangeRequestAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "short_message", "created", "resolved_at"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "created"]
+    list_select_related = ["meeting"]
+    search_fields = ["message", "meeting__name"]
+    readonly_fields = [
+        "meeting",
+        "message",
+        "name",
+        "email",
+        "created",
+        "resolved_at",
+        "resolved_by",
+    ]
+    actions = ["mark_done"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ChangeRequest]:
+        editable = Meeting.objects.editable_by(request.user).values("pk")
+        return super().get_queryset(request).filter(meeting__in=editable)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="request")
+    def short_message(self, obj: ChangeRequest) -> str:
+        return obj.message if len(obj.message) <= 80 else f"{obj.message[:77]}…"
+
+    @admin.action(description="Mark as done", permissions=["change"])
+    def mark_done(self, request: HttpRequest, queryset: QuerySet[ChangeRequest]) -> None:
+        open_requests = queryset.filter(resolved_at__isnull=True)
+        for change_request in open_requests:
+            change_request.resolve(request.user)
+        self.message_user(
+            request, f"{len(open_requests)} request(s) marked as done.", messages.SUCCESS
+        )

@@ -1,0 +1,224 @@
+"""Who may do what in the admin: a facilitator, another facilitator, a coordinator, a superuser."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from meetings.models import ChangeRequest, Meeting
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/meetings/meeting/"
+
+
+def change_url(meeting: Meeting) -> str:
+    return f"{CHANGELIST}{meeting.pk}/change/"
+
+
+@pytest.fixture
+def own_meeting(make_meeting, facilitator, regions):
+    meeting = make_meeting(name="Fay's Tuesday", region=regions["austin"])
+    meeting.facilitators.add(facilitator)
+    return meeting
+
+
+@pytest.fixture
+def others_meeting(make_meeting, other_facilitator, regions):
+    meeting = make_meeting(name="Otto's Private Group", region=regions["gb"], is_public=False)
+    meeting.facilitators.add(other_facilitator)
+    return meeting
+
+
+def edit_form(meeting: Meeting, **changes) -> dict:
+    data = {
+        "name": meeting.name,
+        "slug": meeting.slug,
+        "day": meeting.day,
+        "time": "18:15",
+        "end_time": "19:30",
+        "timezone": meeting.timezone,
+        "is_active": "on",
+        "attendance": meeting.attendance,
+        "location": meeting.location_id,
+        "program": meeting.program,
+        "types": ["O"],
+        "languages": ["EN"],
+        "is_public": "on",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, own_meeting):
+    response = client.get(change_url(own_meeting))
+
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/login/")
+
+
+def test_a_facilitator_lists_only_their_own_meetings(
+    client, facilitator, own_meeting, others_meeting
+):
+    client.force_login(facilitator)
+
+    response = client.get(CHANGELIST)
+
+    assertContains(response, "Fay&#x27;s Tuesday")
+    assertNotContains(response, "Otto&#x27;s Private Group")
+
+
+def test_a_facilitator_changes_their_meetings_time(client, facilitator, own_meeting):
+    client.force_login(facilitator)
+
+    response = client.post(change_url(own_meeting), edit_form(own_meeting, time="18:15"))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    own_meeting.refresh_from_db()
+    assert own_meeting.time.strftime("%H:%M") == "18:15"
+
+
+def test_a_facilitator_cannot_open_another_facilitators_meeting(
+    client, facilitator, others_meeting
+):
+    client.force_login(facilitator)
+
+    page = client.get(change_url(others_meeting))
+    history = client.get(f"{CHANGELIST}{others_meeting.pk}/history/")
+    post = client.post(change_url(others_meeting), edit_form(others_meeting))
+
+    assert page.status_code == 302  # Django's admin redirects a missing object to the index.
+    assert history.status_code == 403
+    assert post.status_code == 302
+    others_meeting.refresh_from_db()
+    assert others_meeting.time.strftime("%H:%M") == "19:00"
+
+
+def test_a_facilitator_cannot_reassign_their_meeting(
+    client, facilitator, other_facilitator, own_meeting, regions
+):
+    client.force_login(facilitator)
+
+    client.post(
+        change_url(own_meeting),
+        edit_form(own_meeting, region=regions["gb"].pk, facilitators=[other_facilitator.pk]),
+    )
+
+    own_meeting.refresh_from_db()
+    assert own_meeting.region == regions["austin"]
+    assert list(own_meeting.facilitators.all()) == [facilitator]
+
+
+def test_a_facilitator_sees_their_meetings_history(client, facilitator, own_meeting):
+    client.force_login(facilitator)
+    client.post(change_url(own_meeting), edit_form(own_meeting, time="18:15"))
+
+    response = client.get(f"{CHANGELIST}{own_meeting.pk}/history/")
+
+    assertContains(response, "fay")
+    assert own_meeting.history.first().history_user.username == "fay"
+
+
+def test_a_facilitator_cannot_add_or_delete_meetings(client, facilitator, own_meeting):
+    client.force_login(facilitator)
+
+    assert client.get(f"{CHANGELIST}add/").status_code == 403
+    assert client.get(f"{CHANGELIST}{own_meeting.pk}/delete/").status_code == 403
+
+
+def test_a_coordinator_sees_every_meeting_in_their_regions_nested_ones_too(
+    client, coordinator, own_meeting, others_meeting
+):
+    client.force_login(coordinator)
+
+    response = client.get(CHANGELIST)
+
+    assertContains(response, "Fay&#x27;s Tuesday")
+    assertNotContains(response, "Otto&#x27;s Private Group")
+
+
+def test_a_coordinator_assigns_facilitators(
+    client, coordinator, own_meeting, other_facilitator, regions
+):
+    client.force_login(coordinator)
+
+    response = client.post(
+        change_url(own_meeting),
+        edit_form(own_meeting, region=regions["texas"].pk, facilitators=[other_facilitator.pk]),
+    )
+
+    assert response.status_code == 302
+    assert list(own_meeting.facilitators.all()) == [other_facilitator]
+
+
+def test_a_coordinator_cannot_move_a_meeting_out_of_their_regions(
+    client, coordinator, own_meeting, regions
+):
+    client.force_login(coordinator)
+
+    response = client.post(change_url(own_meeting), edit_form(own_meeting, region=regions["gb"].pk))
+
+    assert response.status_code == 200
+    assert "region" in response.context["adminform"].form.errors
+
+
+def test_a_superuser_sees_everything(client, superuser, own_meeting, others_meeting):
+    client.force_login(superuser)
+
+    response = client.get(CHANGELIST)
+
+    assertContains(response, "Fay&#x27;s Tuesday")
+    assertContains(response, "Otto&#x27;s Private Group")
+
+
+def test_the_list_filters_by_type(client, superuser, make_meeting):
+    make_meeting(name="Women Only", types=["W"])
+    make_meeting(name="Open To All", types=["O"])
+    client.force_login(superuser)
+
+    response = client.get(CHANGELIST, {"type": "W"})
+
+    assertContains(response, "Women Only")
+    assertNotContains(response, "Open To All")
+
+
+def test_change_requests_reach_only_the_meetings_people(
+    client, facilitator, other_facilitator, own_meeting, others_meeting
+):
+    ChangeRequest.objects.create(meeting=own_meeting, message="Moved to room 4")
+    ChangeRequest.objects.create(meeting=others_meeting, message="Link is broken")
+    client.force_login(facilitator)
+
+    response = client.get("/admin/meetings/changerequest/")
+
+    assertContains(response, "Moved to room 4")
+    assertNotContains(response, "Link is broken")
+
+
+def test_a_change_request_is_marked_done(client, facilitator, own_meeting):
+    request = ChangeRequest.objects.create(meeting=own_meeting, message="Moved to room 4")
+    client.force_login(facilitator)
+
+    client.post(
+        "/admin/meetings/changerequest/",
+        {"action": "mark_done", "_selected_action": [request.pk]},
+    )
+
+    request.refresh_from_db()
+    assert request.resolved_by == facilitator
+    assert request.resolved_at is not None
+
+
+def test_a_facilitator_sees_only_their_meetings_venues(
+    client, facilitator, own_meeting, make_meeting
+):
+    from meetings.models import Location
+
+    elsewhere = Location.objects.create(name="Hidden Hall", city="Leeds", country="GB")
+    make_meeting(location=elsewhere)
+    client.force_login(facilitator)
+
+    response = client.get("/admin/meetings/location/")
+
+    assertContains(response, "Eastside Library")
+    assertNotContains(response, "Hidden Hall")

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from pytest_django.asserts import assertContains, assertFormError, assertRedirects
+
+from meetings.models import ChangeRequest
+from meetings.views import CHANGE_REQUESTS_PER_HOUR
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+def url(meeting) -> str:
+    return f"/meetings/{meeting.slug}/request-change/"
+
+
+def test_anyone_can_ask_for_a_listing_to_be_corrected(client, make_meeting):
+    meeting = make_meeting(name="Tuesday Night")
+
+    response = client.post(
+        url(meeting), {"message": "We moved to Thursdays.", "email": ""}, follow=True
+    )
+
+    assertRedirects(response, url(meeting))
+    assertContains(response, "Thank you")
+    change = ChangeRequest.objects.get()
+    assert change.meeting == meeting
+    assert change.message == "We moved to Thursdays."
+
+
+def test_an_empty_request_is_explained_beside_the_field(client, make_meeting):
+    response = client.post(url(make_meeting()), {"message": "", "email": "not-an-email"})
+
+    assertFormError(response.context["form"], "message", "This field is required.")
+    assertFormError(response.context["form"], "email", "Enter a valid email address.")
+    assert not ChangeRequest.objects.exists()
+
+
+def test_a_bot_filling_the_hidden_field_is_thanked_and_ignored(client, make_meeting):
+    meeting = make_meeting()
+
+    response = client.post(url(meeting), {"message": "Buy now", "website": "http://spam.test"})
+
+    assertRedirects(response, url(meeting))
+    assert not ChangeRequest.objects.exists()
+
+
+def test_too_many_requests_from_one_address_are_refused(client, make_meeting):
+    meeting = make_meeting()
+    for number in range(CHANGE_REQUESTS_PER_HOUR):
+        client.post(url(meeting), {"message": f"Note {number}"})
+
+    response = client.post(url(meeting), {"message": "One more"})
+
+    assert response.status_code == 429
+    assert ChangeRequest.objects.count() == CHANGE_REQUESTS_PER_HOUR
+
+
+def test_private_meetings_take_no_public_requests(client, make_meeting):
+    assert client.get(url(make_meeting(is_public=False))).status_code == 404
+
+
+def test_an_unknown_meeting_is_a_404(client):
+    assert client.get("/meetings/no-such-meeting/request-change/").status_code == 404
