@@ -10,9 +10,9 @@ import django
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartrecovery.settings")
     django.setup()
-    from bench import pages
+    from bench import pages, seed
 
-    for benchmark in (pages,):
+    for benchmark in (pages, seed):
         benchmark.run()
 
 

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
+
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
+
+from meetings.models import Attendance, Location, Meeting, Place, Region
+from meetings.roles import COORDINATORS, FACILITATORS
 
 PASSWORD = "a-long-test-passphrase-42"
 
@@ -19,3 +25,125 @@ def participant(db) -> User:
 @pytest.fixture
 def stranger(db) -> User:
     return User.objects.create_user("stranger", password=PASSWORD)
+
+
+CITIES = [
+    # name, admin1, country, lat, lng, population, label
+    ("Austin", "TX", "US", 30.26715, -97.74306, 931830, "Austin, TX"),
+    ("Springfield", "IL", "US", 39.80172, -89.64371, 116250, "Springfield, IL"),
+    ("Springfield", "MO", "US", 37.21533, -93.29824, 166810, "Springfield, MO"),
+    ("Springfield", "MA", "US", 42.10148, -72.58981, 153060, "Springfield, MA"),
+    ("London", "ENG", "GB", 51.50853, -0.12574, 8961989, "London, United Kingdom"),
+    ("London", "08", "CA", 42.98339, -81.23304, 346765, "London, Canada"),
+    ("Manchester", "ENG", "GB", 53.48095, -2.23743, 395515, "Manchester, United Kingdom"),
+    ("Manchester", "NH", "US", 42.99564, -71.45479, 110506, "Manchester, NH"),
+    ("São Paulo", "27", "BR", -23.5475, -46.63611, 10021295, "São Paulo, Brazil"),
+]
+
+
+@pytest.fixture
+def places(db) -> None:
+    from meetings.geocoding import normalize
+
+    Place.objects.bulk_create(
+        Place(
+            kind=Place.Kind.CITY,
+            source_id=str(index),
+            name=name,
+            key=normalize(name),
+            admin1=admin1,
+            country=country,
+            latitude=lat,
+            longitude=lng,
+            population=population,
+            label=label,
+        )
+        for index, (name, admin1, country, lat, lng, population, label) in enumerate(CITIES)
+    )
+    Place.objects.create(
+        kind=Place.Kind.POSTCODE,
+        source_id="78701",
+        name="Austin",
+        key="78701",
+        admin1="TX",
+        country="US",
+        latitude=30.2713,
+        longitude=-97.7426,
+        label="78701 (Austin, TX)",
+    )
+
+
+@pytest.fixture
+def regions(db) -> dict[str, Region]:
+    us = Region.objects.create(name="United States", slug="us")
+    texas = Region.objects.create(name="Texas", slug="us-tx", parent=us)
+    austin = Region.objects.create(name="Austin Metro", slug="us-tx-austin", parent=texas)
+    britain = Region.objects.create(name="United Kingdom", slug="gb")
+    return {"us": us, "texas": texas, "austin": austin, "gb": britain}
+
+
+@pytest.fixture
+def venue(db) -> Location:
+    return Location.objects.create(
+        name="Eastside Library",
+        address="2100 E 7th St",
+        city="Austin",
+        state="TX",
+        postal_code="78702",
+        country="US",
+        latitude=30.2614,
+        longitude=-97.7218,
+    )
+
+
+@pytest.fixture
+def make_meeting(db, venue) -> Callable[..., Meeting]:
+    counter = iter(range(1, 10_000))
+
+    def make(**fields) -> Meeting:
+        number = next(counter)
+        defaults = {
+            "name": f"Meeting {number}",
+            "slug": f"meeting-{number}",
+            "day": 2,
+            "time": datetime.time(19, 0),
+            "end_time": datetime.time(20, 30),
+            "timezone": "America/Chicago",
+            "attendance": Attendance.IN_PERSON,
+            "location": venue,
+        }
+        meeting = Meeting(**{**defaults, **fields})
+        meeting.full_clean()
+        meeting.save()
+        return meeting
+
+    return make
+
+
+def staff(username: str, group: str | None = None) -> User:
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def facilitator(db) -> User:
+    return staff("fay", FACILITATORS)
+
+
+@pytest.fixture
+def other_facilitator(db) -> User:
+    return staff("otto", FACILITATORS)
+
+
+@pytest.fixture
+def coordinator(db, regions) -> User:
+    user = staff("cora", COORDINATORS)
+    user.coordinated_regions.add(regions["texas"])
+    return user
+
+
+@pytest.fixture
+def superuser(db) -> User:
+    return User.objects.create_superuser("root", password=PASSWORD)

@@ -120,3 +120,19 @@ def test_deploy_check_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_unknown_geocoder_is_a_clear_error():
+    result = manage("check", GEOCODER="bogus")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Configuration error: GEOCODER must be empty or nominatim, not 'bogus'."
+    )
+
+
+def test_the_online_geocoder_needs_a_user_agent():
+    result = manage("check", GEOCODER="nominatim", GEOCODER_USER_AGENT="")
+
+    assert result.returncode == 1
+    assert "GEOCODER_USER_AGENT" in result.stderr

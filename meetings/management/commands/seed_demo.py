@@ -84,11 +84,11 @@ class Command(BaseCommand):
         new_locations = {
             id(m.location): m.location for m in meetings if m.location and m.location.pk is None
         }
-        Location.objects.bulk_create(new_locations.values(), batch_size=BATCH)
+        demo.copy_insert(Location, list(new_locations.values()))
         for meeting in meetings:
-            # bulk_create filled the pk in; point the foreign key at it.
+            # The location has its id now: point the foreign key at it.
             meeting.location = meeting.location
-        Meeting.objects.bulk_create(meetings, batch_size=BATCH)
+        demo.copy_insert(Meeting, meetings)
         return len(meetings)
 
     def create_accounts(self) -> None:
