@@ -1,0 +1,54 @@
+"""The admin's "Import meetings" page: upload a feed or CSV, see every problem or the counts."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from meetings.importing import ImportFailed, import_meetings
+from meetings.models import Meeting
+from meetings.roles import COORDINATORS
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="A Meeting Guide JSON feed or a CSV; see docs/import.md.")
+    format = forms.ChoiceField(
+        choices=[("", "Tell from the file"), ("json", "Meeting Guide JSON"), ("csv", "CSV")],
+        required=False,
+    )
+
+
+def can_import(user) -> bool:
+    """Imports touch any meeting by slug, so only superusers and coordinators may run them."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+
+
+def import_view(request: HttpRequest) -> HttpResponse:
+    if not can_import(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_meetings(
+                source=upload, format=form.cleaned_data["format"] or None, user=request.user
+            )
+        except ImportFailed as failure:
+            problems = failure.problems
+        else:
+            messages.success(request, f"Imported {upload.name}: {result}")
+            for warning in result.warnings:
+                messages.warning(request, str(warning))
+            return redirect(request.path)
+    context = {
+        **admin.site.each_context(request),
+        "title": "Import meetings",
+        "opts": Meeting._meta,
+        "form": form,
+        "problems": problems,
+    }
+    return render(request, "admin/meetings/meeting/import.html", context)

@@ -1,0 +1,137 @@
+"""Meeting Guide feed records (the code4recovery spec), and the same records as CSV.
+
+The records carry the spec's fields, plus what keeps an export lossless and other apps happy:
+the address in parts (``address``, ``city``, ``state``, ``postal_code``, ``country``, which the
+spec allows beside ``formatted_address``) and ``attendance_option``, as the 12 Step Meeting List
+plugin's feed has it. Without it a hybrid meeting whose coordinates came from the gazetteer (so
+``approximate`` is "yes") would read back as online.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC
+from typing import Any
+
+from django.db.models import QuerySet
+
+from meetings.models import Meeting, Weekday
+
+# Feed key -> CSV column, in the 12 Step Meeting List plugin's names; the importer reads them all.
+CSV_COLUMNS: dict[str, str] = {
+    "time": "Time",
+    "end_time": "End Time",
+    "day": "Day",
+    "name": "Name",
+    "location": "Location",
+    "address": "Address",
+    "city": "City",
+    "state": "State",
+    "postal_code": "Postal Code",
+    "country": "Country",
+    "approximate": "Approximate",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "region": "Region",
+    "sub_region": "Sub Region",
+    "types": "Types",
+    "notes": "Notes",
+    "location_notes": "Location Notes",
+    "timezone": "Timezone",
+    "group": "Group",
+    "conference_url": "Conference URL",
+    "conference_url_notes": "Conference URL Notes",
+    "conference_phone": "Conference Phone",
+    "conference_phone_notes": "Conference Phone Notes",
+    "feedback_url": "Feedback URL",
+    "attendance_option": "Attendance Option",
+    "slug": "Slug",
+    "updated": "Updated",
+}
+
+UPDATED_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def feed_records(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
+    """One spec record per meeting given, in one query; the caller decides which are public."""
+    return [
+        feed_record(meeting) for meeting in meetings.select_related("location", "region__parent")
+    ]
+
+
+def feed_record(meeting: Meeting) -> dict[str, Any]:
+    """The spec's record for one meeting; empty optional fields are left out, never null."""
+    location = meeting.location
+    record: dict[str, Any] = {
+        "name": meeting.name,
+        "slug": meeting.slug,
+        "day": meeting.day,
+        "time": f"{meeting.time:%H:%M}",
+    }
+    if meeting.end_time is not None:
+        record["end_time"] = f"{meeting.end_time:%H:%M}"
+    _put(record, "timezone", meeting.timezone or (location.timezone if location else ""))
+    _put(record, "types", meeting.feed_types())
+    _put(record, "notes", meeting.notes)
+    if location is not None:
+        _put(record, "location", location.name)
+        _put(record, "location_notes", location.notes)
+        _put(record, "formatted_address", location.formatted_address)
+        for part in ("address", "city", "state", "postal_code", "country"):
+            _put(record, part, getattr(location, part))
+        record["approximate"] = "yes" if location.approximate else "no"
+        if location.latitude is not None and location.longitude is not None:
+            record["latitude"] = location.latitude
+            record["longitude"] = location.longitude
+    for name in (
+        "conference_url",
+        "conference_url_notes",
+        "conference_phone",
+        "conference_phone_notes",
+    ):
+        _put(record, name, getattr(meeting, name))
+    if region := meeting.region:
+        if region.parent_id:
+            record["region"] = region.parent.name
+            record["sub_region"] = region.name
+        else:
+            record["region"] = region.name
+    _put(record, "group", meeting.group)
+    _put(record, "feedback_url", meeting.feedback_url)
+    record["attendance_option"] = meeting.attendance
+    # A moved venue changes the listing as much as an edit to the meeting does.
+    updated = max(meeting.updated, location.updated) if location else meeting.updated
+    record["updated"] = updated.astimezone(UTC).strftime(UPDATED_FORMAT)
+    return record
+
+
+def _put(record: dict[str, Any], key: str, value: Any) -> None:
+    if value:
+        record[key] = value
+
+
+def feed_json(records: list[dict[str, Any]]) -> bytes:
+    """The feed as compact UTF-8 JSON: a plain list of records, as the spec asks."""
+    return json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def feed_csv(records: list[dict[str, Any]]) -> str:
+    """The records as a CSV in the columns the importer reads (days by name, types as codes)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS.values())
+    for record in records:
+        writer.writerow(_csv_cell(key, record.get(key)) for key in CSV_COLUMNS)
+    return buffer.getvalue()
+
+
+def _csv_cell(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "day":
+        return Weekday(value).label
+    if key == "types":
+        return ", ".join(value)
+    return str(value)
