@@ -29,9 +29,10 @@ def can_import(user) -> bool:
 def import_view(request: HttpRequest) -> HttpResponse:
     if not can_import(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    # Bound on any POST: a post with no fields at all must still say the file is missing.
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     problems = []
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             result = import_meetings(

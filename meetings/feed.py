@@ -2,9 +2,10 @@
 
 The records carry the spec's fields, plus what keeps an export lossless and other apps happy:
 the address in parts (``address``, ``city``, ``state``, ``postal_code``, ``country``, which the
-spec allows beside ``formatted_address``) and ``attendance_option``, as the 12 Step Meeting List
-plugin's feed has it. Without it a hybrid meeting whose coordinates came from the gazetteer (so
-``approximate`` is "yes") would read back as online.
+spec allows beside ``formatted_address``); the spec's ``regions`` list when regions nest deeper
+than ``region`` and ``sub_region`` can say; and ``attendance_option``, as the 12 Step Meeting
+List plugin's feed has it. Without it a hybrid meeting whose coordinates came from the gazetteer
+(so ``approximate`` is "yes") would read back as online.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from meetings.models import Meeting, Weekday
+from meetings.models import Meeting, Region, Weekday
 
 # Feed key -> CSV column, in the 12 Step Meeting List plugin's names; the importer reads them all.
 CSV_COLUMNS: dict[str, str] = {
@@ -36,6 +37,7 @@ CSV_COLUMNS: dict[str, str] = {
     "longitude": "Longitude",
     "region": "Region",
     "sub_region": "Sub Region",
+    "regions": "Regions",
     "types": "Types",
     "notes": "Notes",
     "location_notes": "Location Notes",
@@ -52,13 +54,14 @@ CSV_COLUMNS: dict[str, str] = {
 }
 
 UPDATED_FORMAT = "%Y-%m-%d %H:%M:%S"
+# How far up the region tree one query reaches; deeper trees are named from this level down.
+REGION_DEPTH = 4
 
 
 def feed_records(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
     """One spec record per meeting given, in one query; the caller decides which are public."""
-    return [
-        feed_record(meeting) for meeting in meetings.select_related("location", "region__parent")
-    ]
+    ancestors = "__".join(["region", *["parent"] * (REGION_DEPTH - 1)])
+    return [feed_record(meeting) for meeting in meetings.select_related("location", ancestors)]
 
 
 def feed_record(meeting: Meeting) -> dict[str, Any]:
@@ -92,12 +95,13 @@ def feed_record(meeting: Meeting) -> dict[str, Any]:
         "conference_phone_notes",
     ):
         _put(record, name, getattr(meeting, name))
-    if region := meeting.region:
-        if region.parent_id:
-            record["region"] = region.parent.name
-            record["sub_region"] = region.name
-        else:
-            record["region"] = region.name
+    if meeting.region is not None:
+        path = region_path(meeting.region)
+        record["region"] = path[-2] if len(path) > 1 else path[0]
+        if len(path) > 1:
+            record["sub_region"] = path[-1]
+        if len(path) > 2:
+            record["regions"] = path
     _put(record, "group", meeting.group)
     _put(record, "feedback_url", meeting.feedback_url)
     record["attendance_option"] = meeting.attendance
@@ -105,6 +109,16 @@ def feed_record(meeting: Meeting) -> dict[str, Any]:
     updated = max(meeting.updated, location.updated) if location else meeting.updated
     record["updated"] = updated.astimezone(UTC).strftime(UPDATED_FORMAT)
     return record
+
+
+def region_path(region: Region) -> list[str]:
+    """Region names from the widest down, as far as the query loaded them (no extra queries)."""
+    path = [region.name]
+    parent = Region._meta.get_field("parent")
+    while region.parent_id and parent.is_cached(region):
+        region = region.parent
+        path.insert(0, region.name)
+    return path
 
 
 def _put(record: dict[str, Any], key: str, value: Any) -> None:
@@ -134,4 +148,6 @@ def _csv_cell(key: str, value: Any) -> str:
         return Weekday(value).label
     if key == "types":
         return ", ".join(value)
+    if key == "regions":
+        return " > ".join(value)
     return str(value)

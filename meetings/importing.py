@@ -50,8 +50,8 @@ FETCH_TIMEOUT = 30
 MAX_DOWNLOAD = 50 * 1024 * 1024
 USER_AGENT = "smartrecovery-import/1.0"
 
-# Every field read: the export's columns, plus the spec's one-line address and region list.
-FIELDS = (*CSV_COLUMNS, "formatted_address", "regions")
+# Every field read: the export's columns, plus the spec's one-line address.
+FIELDS = (*CSV_COLUMNS, "formatted_address")
 # Other spellings of the columns (and JSON keys) besides each field's own name and its CSV
 # header in CSV_COLUMNS. Matching ignores case, spaces, underscores, hyphens and slashes.
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def places(db) -> None:
+def gazetteer(db) -> None:
     """A few gazetteer rows, so the offline geocoder finds Austin, Chicago, Denver and London."""
     call_command("loaddata", DATA / "places.json", verbosity=0)
 
@@ -143,9 +144,10 @@ def test_it_drops_another_fellowships_types_and_unknown_fields_with_a_warning():
 
 
 def test_it_accepts_an_object_with_a_meetings_list():
-    feed = b'{"meetings": [{"name": "A", "slug": "a", "day": 1, "time": "19:00", "timezone": "UTC", "conference_url": "https://zoom.us/j/1"}]}'
+    record = {"name": "A", "slug": "a", "day": 1, "time": "19:00", "timezone": "UTC"}
+    feed = json.dumps({"meetings": [{**record, "conference_url": "https://zoom.us/j/1"}]})
 
-    assert import_meetings(source=feed).created == 1
+    assert import_meetings(source=feed.encode()).created == 1
     assert Meeting.objects.get(slug="a").attendance == Attendance.ONLINE
 
 
@@ -237,9 +239,14 @@ def test_it_accepts_time_zone_aliases():
 
 def test_a_bad_csv_reports_every_bad_row_and_changes_nothing():
     Meeting.objects.create(
-        name="Already here", slug="good-row", day=1, time=time(18), timezone="UTC",
-        attendance=Attendance.ONLINE, conference_url="https://zoom.us/j/9",
-    )  # fmt: skip
+        name="Already here",
+        slug="good-row",
+        day=1,
+        time=time(18),
+        timezone="UTC",
+        attendance=Attendance.ONLINE,
+        conference_url="https://zoom.us/j/9",
+    )
     before = snapshot()
 
     problems = problems_of(DATA / "bad_meetings.csv")
@@ -336,8 +343,8 @@ def test_a_file_that_is_not_utf8_is_refused():
 
 def test_an_address_that_cannot_be_geocoded_stops_the_import_and_caches_nothing():
     data = csv_of(
-        "Findable,1,19:00,,\"1201 Lavaca St, Austin, TX 78701\",",
-        "Lost,1,19:00,UTC,\"Nowhere Lane, Atlantis\",",
+        'Findable,1,19:00,,"1201 Lavaca St, Austin, TX 78701",',
+        'Lost,1,19:00,UTC,"Nowhere Lane, Atlantis",',
     )
 
     assert problems_of(data, format="csv") == [(3, "address")]
@@ -363,9 +370,7 @@ def test_an_online_or_hybrid_meeting_needs_a_link_and_an_in_person_one_an_addres
 
 
 def test_a_meeting_without_coordinates_or_an_address_needs_a_time_zone():
-    assert problems_of(csv_of("A,1,19:00,,,https://zoom.us/j/1"), format="csv") == [
-        (2, "timezone")
-    ]
+    assert problems_of(csv_of("A,1,19:00,,,https://zoom.us/j/1"), format="csv") == [(2, "timezone")]
 
 
 def test_importing_the_same_file_twice_changes_nothing():
@@ -447,12 +452,15 @@ def test_an_import_records_who_made_the_change():
         ("Austin, TX, USA", ("", "Austin", "TX", "", "USA")),
         ("Chicago, IL 60641", ("", "Chicago", "IL", "60641", "")),
         ("10 Downing St, London SW1A 2AA, UK", ("10 Downing St", "London", "", "SW1A 2AA", "UK")),
-        ("519 Church St, Toronto, ON M4Y 2C9, Canada", ("519 Church St", "Toronto", "ON", "M4Y 2C9", "Canada")),
+        ("1 Church St, Toronto, ON M4Y 2C9, CA", ("1 Church St", "Toronto", "ON", "M4Y 2C9", "CA")),
         ("123 Main St", ("123 Main St", "", "", "", "")),
         ("Denver", ("", "Denver", "", "", "")),
     ],
-)  # fmt: skip
+)
 def test_it_splits_a_one_line_address_into_its_parts(text, parts):
     found = split_address(text)
 
-    assert tuple(found[name] for name in ("address", "city", "state", "postal_code", "country")) == parts
+    assert (
+        tuple(found[name] for name in ("address", "city", "state", "postal_code", "country"))
+        == parts
+    )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.importing import FORMATS, ImportFailed, fetch_url, import_meetings
+from meetings.importing import FORMATS, ImportFailed, fetch_url, guess_format, import_meetings
 
 
 class Command(BaseCommand):
@@ -23,6 +25,7 @@ class Command(BaseCommand):
         try:
             if "://" in source:
                 data = fetch_url(source)
+                format = format or guess_format(urlsplit(source).path, data)
                 result = import_meetings(source=data, format=format)
             else:
                 result = import_meetings(source=source, format=format)

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import path
+from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
+
+from meetings.admin_import import import_view
+from meetings.models import Meeting
+
+DATA = Path(__file__).parent / "data"
+URL = "/admin/meetings/meeting/import/"
+
+# Wired as meetings/admin.py will wire it: inside the admin, behind admin_view().
+urlpatterns = [
+    path(URL.lstrip("/"), admin.site.admin_view(import_view), name="meetings_meeting_import"),
+    path("admin/", admin.site.urls),
+]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+
+
+@pytest.fixture(autouse=True)
+def gazetteer(db) -> None:
+    call_command("loaddata", DATA / "places.json", verbosity=0)
+
+
+def upload(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, (DATA / name).read_bytes())
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(URL)
+
+    assertRedirects(response, f"/admin/login/?next={URL}", fetch_redirect_response=False)
+
+
+def test_facilitators_may_not_import(client, facilitator):
+    client.force_login(facilitator)
+
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"file": upload("good_meetings.csv")}).status_code == 403
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "superuser"])
+def test_coordinators_and_superusers_see_the_upload_form(client, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get(URL)
+
+    assertTemplateUsed(response, "admin/meetings/meeting/import.html")
+    assertContains(response, '<input type="file" name="file"', html=False)
+    assertContains(response, '<option value="csv">CSV</option>', html=True)
+
+
+def test_a_good_file_is_imported_and_the_counts_shown(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(URL, {"file": upload("good_meetings.csv"), "format": ""}, follow=True)
+
+    assertRedirects(response, URL)
+    assertContains(
+        response,
+        "Imported good_meetings.csv: 4 meetings: 4 created, 0 updated, 0 unchanged",
+    )
+    assertContains(response, "columns ignored: District")
+    assert Meeting.objects.count() == 4
+    record = Meeting.objects.get(slug="ff-hybrid").history.get()
+    assert record.history_user == coordinator
+
+
+def test_the_chosen_format_overrides_the_file_name(client, superuser):
+    client.force_login(superuser)
+    feed = SimpleUploadedFile("export.txt", (DATA / "good_feed.json").read_bytes())
+
+    client.post(URL, {"file": feed, "format": "json"})
+
+    assert Meeting.objects.count() == 6
+
+
+def test_a_bad_file_shows_every_problem_in_a_table_and_imports_nothing(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(URL, {"file": upload("bad_meetings.csv")})
+
+    assert response.status_code == 200
+    assertContains(response, "Nothing was imported: 9 problems")
+    assertContains(
+        response,
+        "<tr><td>3</td><td>day</td>"
+        "<td>“Funday” is not a day: use 0-6 (Sunday is 0) or a day name</td></tr>",
+        html=True,
+    )
+    assertContains(
+        response,
+        "<tr><td>11</td><td>slug</td><td>“good-row” is also the slug of row 2</td></tr>",
+        html=True,
+    )
+    assert response.content.decode().count("<tr><td>") == 9
+    assert Meeting.objects.count() == 0
+
+
+def test_a_post_without_a_file_asks_for_one(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(URL, {})
+
+    assertContains(response, "This field is required.")
