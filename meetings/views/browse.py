@@ -75,8 +75,10 @@ class Area:
     parents: tuple[str, ...] = ()
     count: int = 0
     updated: datetime.datetime | None = None
-    # The stored spellings this area stands for (several may share one slug).
+    # The stored spellings this area stands for (several may share one slug), and for a city
+    # the stored ``state`` values found with it (blank for a city directly in its country).
     names: set[str] = field(default_factory=set)
+    states: set[str] = field(default_factory=set)
     regions: dict[str, Area] = field(default_factory=dict)
     cities: dict[str, Area] = field(default_factory=dict)
 
@@ -136,9 +138,9 @@ def build_tree(rows: Iterable[dict]) -> dict[str, Area]:
         if state := row["state"].strip():
             parent = country.child("region", region_name(code, state), row["state"])
             parent.add(row["count"], row["last_updated"])
-        parent.child("city", row["city"].strip(), row["city"]).add(
-            row["count"], row["last_updated"]
-        )
+        city = parent.child("city", row["city"].strip(), row["city"])
+        city.states.add(row["state"])
+        city.add(row["count"], row["last_updated"])
     return countries
 
 
@@ -251,7 +253,7 @@ def city_page(request: HttpRequest, country: Area, region: Area | None, city: Ar
         browsable()
         .filter(
             location__country__in=country.names,
-            location__state__in=region.names if region else [""],
+            location__state__in=city.states,
             location__city__in=city.names,
         )
         .select_related("location")

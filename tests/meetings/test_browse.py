@@ -110,6 +110,17 @@ def test_a_country_whose_places_name_no_state_goes_straight_to_its_cities(client
     assert city.context["city"].name == "São Paulo"
 
 
+def test_a_country_lists_cities_with_no_state_beside_its_regions(client, make_meeting):
+    make_meeting(location=place("Austin", "TX"))
+    make_meeting(location=place("Reno", " "), name="Reno Monday")
+
+    response = client.get("/meetings/browse/us/")
+
+    assertContains(response, '<h2 id="cities-heading" class="h4">Other cities</h2>', html=True)
+    assertContains(response, '<a href="/meetings/browse/us/reno/">Reno</a>', html=True)
+    assertContains(client.get("/meetings/browse/us/reno/"), "Reno Monday")
+
+
 def test_a_region_lists_its_cities_with_counts(client, make_meeting):
     austin = place("Austin", "TX")
     make_meeting(location=austin)
