@@ -1,0 +1,139 @@
+"""When meetings happen: occurrences on real dates, in the meeting's zone and the viewer's.
+
+A meeting is stored as a weekday and a wall-clock time in its own IANA zone. Each occurrence is
+built on its actual date with ``zoneinfo``, so daylight-saving changes on either side (the
+meeting's or the viewer's) are handled by the zone rules, never by a fixed offset.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from meetings.models import Meeting
+
+DEFAULT_LENGTH = datetime.timedelta(hours=1)
+DAY = datetime.timedelta(days=1)
+
+# Times of day, in the meeting's own zone: [start, end) wall-clock hours.
+TIMES_OF_DAY: dict[str, tuple[datetime.time, datetime.time]] = {
+    "morning": (datetime.time(5), datetime.time(12)),
+    "midday": (datetime.time(12), datetime.time(17)),
+    "evening": (datetime.time(17), datetime.time(21)),
+    "night": (datetime.time(21), datetime.time(5)),
+}
+
+
+@lru_cache(maxsize=512)
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """A zone by IANA name or alias (browsers may say Asia/Calcutta for Asia/Kolkata)."""
+    return zoneinfo.ZoneInfo(name)
+
+
+def python_weekday(spec_day: int) -> int:
+    """The spec counts Sunday as 0; Python counts Monday as 0."""
+    return (spec_day - 1) % 7
+
+
+def spec_day(date: datetime.date) -> int:
+    return (date.weekday() + 1) % 7
+
+
+def length(meeting: Meeting) -> datetime.timedelta:
+    if meeting.end_time is None:
+        return DEFAULT_LENGTH
+    start = datetime.datetime.combine(datetime.date.min, meeting.time)
+    end = datetime.datetime.combine(datetime.date.min, meeting.end_time)
+    if end <= start:
+        end += DAY
+    return end - start
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    meeting: Meeting
+    starts: datetime.datetime
+    ends: datetime.datetime
+
+    def in_zone(self, name: str) -> Occurrence:
+        """The same occurrence with its times shown in another zone."""
+        target = zone(name)
+        return Occurrence(
+            self.meeting, self.starts.astimezone(target), self.ends.astimezone(target)
+        )
+
+    def is_on_at(self, moment: datetime.datetime) -> bool:
+        return self.starts <= moment < self.ends
+
+
+def occurrence_on(meeting: Meeting, date: datetime.date) -> Occurrence:
+    """The meeting on ``date`` (a date in the meeting's own zone)."""
+    starts = real_time(datetime.datetime.combine(date, meeting.time, tzinfo=zone(meeting.timezone)))
+    # Aware arithmetic is wall-clock arithmetic, so the end reads as the stored end time; it is
+    # made real the same way (astimezone() into the same zone would leave it untouched).
+    return Occurrence(meeting, starts, real_time(starts + length(meeting)))
+
+
+def real_time(wall: datetime.datetime) -> datetime.datetime:
+    """Round-trip through UTC so a wall time inside a spring-forward gap lands on a real instant
+    (02:30 on the night clocks jump from 02:00 to 03:00 becomes 03:30)."""
+    return wall.astimezone(datetime.UTC).astimezone(wall.tzinfo)
+
+
+def next_occurrence(meeting: Meeting, now: datetime.datetime) -> Occurrence:
+    """The occurrence in progress at ``now``, or else the next one to start."""
+    local_today = now.astimezone(zone(meeting.timezone)).date()
+    # Start a day back so a meeting that began yesterday and runs past midnight is found.
+    for offset in range(-1, 8):
+        date = local_today + datetime.timedelta(days=offset)
+        if spec_day(date) != meeting.day:
+            continue
+        occurrence = occurrence_on(meeting, date)
+        if occurrence.ends > now:
+            return occurrence
+    raise AssertionError("a weekly meeting always occurs within eight days")
+
+
+def occurrences_between(
+    meetings: Iterable[Meeting], start: datetime.datetime, end: datetime.datetime
+) -> list[Occurrence]:
+    """Every occurrence overlapping [start, end), soonest first."""
+    found = []
+    for meeting in meetings:
+        local_start = start.astimezone(zone(meeting.timezone)).date() - DAY
+        local_end = end.astimezone(zone(meeting.timezone)).date()
+        date = local_start
+        while date <= local_end:
+            if spec_day(date) == meeting.day:
+                occurrence = occurrence_on(meeting, date)
+                if occurrence.ends > start and occurrence.starts < end:
+                    found.append(occurrence)
+            date += DAY
+    return sorted(found, key=lambda occurrence: (occurrence.starts, occurrence.meeting.name))
+
+
+def when_label(moment: datetime.datetime, now: datetime.datetime) -> str:
+    """ "Tonight 7:00 PM", "Today 9:30 AM", "Tomorrow 6:30 PM" or "Thu 6:30 PM" (both aware,
+    ``moment`` already in the zone it should be read in)."""
+    today = now.astimezone(moment.tzinfo).date()
+    clock = format_clock(moment)
+    if moment.date() == today:
+        return f"{'Tonight' if moment.hour >= 17 else 'Today'} {clock}"
+    if moment.date() == today + DAY:
+        return f"Tomorrow {clock}"
+    return f"{moment:%a} {clock}"
+
+
+def format_clock(moment: datetime.datetime | datetime.time) -> str:
+    """7:00 PM, 12:30 AM: the 12-hour clock people read in listings."""
+    return moment.strftime("%I:%M %p").lstrip("0")
+
+
+def in_time_of_day(time: datetime.time, name: str) -> bool:
+    start, end = TIMES_OF_DAY[name]
+    if start < end:
+        return start <= time < end
+    return time >= start or time < end
