@@ -1,0 +1,399 @@
+"""The week's online and hybrid meetings at /meetings/online/, in the viewer's time zone.
+
+The zone comes from the ``tz`` parameter (the picker, or static/js/timezone.js reporting the
+browser's zone), else the ``tz`` cookie a valid parameter sets, else UTC with a prompt to choose.
+Every time is converted per occurrence by meetings.schedule, so daylight saving on either side is
+the zone rules' business, never a fixed offset's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_cookie
+
+from meetings.models import Attendance, Meeting, MeetingQuerySet, available_timezones
+from meetings.schedule import (
+    Occurrence,
+    format_clock,
+    occurrences_between,
+    spec_day,
+    when_label,
+    zone,
+)
+from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
+from meetings.views.viewer import TZ_COOKIE
+
+DEFAULT_ZONE = "UTC"
+COOKIE_AGE = 365 * 24 * 60 * 60
+WEEK = datetime.timedelta(days=7)
+HOUR = datetime.timedelta(hours=1)
+DAY = datetime.timedelta(days=1)
+# The picker's groups: the tz database's continents and oceans.
+REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+# Only what the listing shows is read, in one query.
+LISTING_FIELDS = (
+    "name",
+    "slug",
+    "day",
+    "time",
+    "end_time",
+    "timezone",
+    "attendance",
+    "program",
+    "types",
+    "languages",
+    "attendance_verification",
+    "is_active",
+    "conference_url",
+    "conference_phone",
+)
+
+
+# --- The viewer's zone ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ViewerZone:
+    """The zone times are shown in, where it came from, and what was asked for but not known."""
+
+    name: str
+    source: str  # "query", "cookie" or "default"
+    asked: bool = False
+    rejected: str = ""
+
+    @property
+    def is_default(self) -> bool:
+        return self.source == "default"
+
+
+@cache
+def zone_names() -> dict[str, str]:
+    """Every IANA name and alias the system knows, by its lower-case spelling."""
+    return {name.lower(): name for name in available_timezones() if name != "localtime"}
+
+
+def known_zone(text: str) -> str | None:
+    """The zone's proper name for what a visitor typed ("asia/calcutta" → "Asia/Calcutta")."""
+    return zone_names().get(text.strip().lower())
+
+
+def choose_zone(request: HttpRequest, *, use_query: bool = True) -> ViewerZone:
+    remembered = known_zone(request.COOKIES.get(TZ_COOKIE, ""))
+    fallback = ViewerZone(remembered or DEFAULT_ZONE, "cookie" if remembered else "default")
+    asked = request.GET.get("tz", "").strip() if use_query else ""
+    if not asked:
+        return fallback
+    if name := known_zone(asked):
+        return ViewerZone(name, "query", asked=True)
+    # Shown back (escaped) beside the picker; a long paste is cut short.
+    return ViewerZone(fallback.name, fallback.source, asked=True, rejected=asked[:80])
+
+
+def remember_zone(request: HttpRequest, response: HttpResponse, viewer: ViewerZone) -> None:
+    """A zone the visitor asked for is kept for a year, for this page and the others."""
+    if viewer.source == "query":
+        response.set_cookie(
+            TZ_COOKIE,
+            viewer.name,
+            max_age=COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+
+
+def zone_table_names() -> list[str]:
+    """The zones of zone.tab (one or more per country), the list a picker should offer."""
+    import zoneinfo
+
+    for directory in zoneinfo.TZPATH:
+        path = Path(directory) / "zone.tab"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return [line.split("\t")[2] for line in lines if line and not line.startswith("#")]
+    return sorted(name for name in available_timezones() if name.split("/")[0] in REGIONS)
+
+
+@cache
+def zone_groups() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The picker's options by region: ("Europe", (("Europe/London", "London"), ...))."""
+    known = set(zone_names().values())
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in REGIONS}
+    for name in set(zone_table_names()):
+        region, _, place = name.partition("/")
+        if region in groups and name in known:
+            groups[region].append((name, place.replace("_", " ").replace("/", " / ")))
+    choices = [(region, tuple(sorted(groups[region], key=lambda c: c[1]))) for region in REGIONS]
+    choices.append(("Universal", (("UTC", "UTC (Coordinated Universal Time)"),)))
+    return tuple((region, options) for region, options in choices if options)
+
+
+def zone_choices(current: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The picker's groups, with the current zone added where the list lacks it (an alias)."""
+    groups = list(zone_groups())
+    if any(current == name for _, options in groups for name, _ in options):
+        return groups
+    return [("Your zone", ((current, current.replace("_", " ")),)), *groups]
+
+
+def place_of(zone_name: str) -> str:
+    """The place a zone is named for: "America/New_York" → "New York"."""
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+# --- Filters -------------------------------------------------------------------------------
+
+
+class OnlineFilterForm(forms.Form):
+    """The optional filters, kept in the URL."""
+
+    type = forms.MultipleChoiceField(
+        label="Kind of meeting",
+        choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    program = forms.ChoiceField(
+        choices=[("", "Any"), *Program.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    language = forms.ChoiceField(
+        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> OnlineFilterForm:
+        """Bound to the query with any value it does not know dropped (never echoed back)."""
+        data = QueryDict(mutable=True)
+        data.setlist("type", [code for code in query.getlist("type") if code in EDITABLE_TYPES])
+        if query.get("program") in Program.values:
+            data["program"] = query["program"]
+        if query.get("language") in LANGUAGES:
+            data["language"] = query["language"]
+        form = cls(data)
+        form.full_clean()
+        return form
+
+    def filter(self, meetings: MeetingQuerySet) -> MeetingQuerySet:
+        chosen = self.cleaned_data
+        if chosen["type"]:
+            meetings = meetings.with_types(chosen["type"])
+        if chosen["program"]:
+            meetings = meetings.filter(program=chosen["program"])
+        if chosen["language"]:
+            meetings = meetings.filter(languages__contains=[chosen["language"]])
+        return meetings
+
+    def summary(self) -> list[str]:
+        """The chosen filters' names, for "Showing only: Women, Spanish"."""
+        chosen = self.cleaned_data
+        names = [type_name(code) for code in chosen["type"]]
+        if chosen["program"]:
+            names.append(Program(chosen["program"]).label)
+        if chosen["language"]:
+            names.append(LANGUAGES[chosen["language"]])
+        return names
+
+
+# --- What the page lists -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One occurrence as the viewer reads it at ``now``, with the meeting's own clock beside it."""
+
+    here: Occurrence
+    there: Occurrence
+    now: datetime.datetime
+
+    @classmethod
+    def of(cls, occurrence: Occurrence, zone_name: str, now: datetime.datetime) -> Listing:
+        return cls(here=occurrence.in_zone(zone_name), there=occurrence, now=now)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.here.meeting
+
+    @property
+    def starts(self) -> str:
+        return format_clock(self.here.starts)
+
+    @property
+    def ends(self) -> str:
+        return format_clock(self.here.ends)
+
+    @property
+    def starts_iso(self) -> str:
+        return self.here.starts.isoformat(timespec="minutes")
+
+    @property
+    def ends_iso(self) -> str:
+        return self.here.ends.isoformat(timespec="minutes")
+
+    @property
+    def when(self) -> str:
+        """ "Tonight 7:00 PM", "Tomorrow 9:30 AM", "Thu 6:00 PM" in the viewer's zone."""
+        return when_label(self.here.starts, self.now)
+
+    @property
+    def own_time(self) -> str:
+        """ "Mon 7:00 PM in New York" when the meeting's clock reads differently, else ""."""
+        here, there = self.here.starts, self.there.starts
+        if here.replace(tzinfo=None) == there.replace(tzinfo=None):
+            return ""
+        day = f"{there:%a} " if there.date() != here.date() else ""
+        return f"{day}{format_clock(there)} in {place_of(self.meeting.timezone)}"
+
+    @property
+    def minutes_to_start(self) -> int:
+        return max(0, math.ceil((self.here.starts - self.now).total_seconds() / 60))
+
+    @property
+    def minutes_left(self) -> int:
+        return max(0, math.ceil((self.here.ends - self.now).total_seconds() / 60))
+
+    @property
+    def is_hybrid(self) -> bool:
+        return self.meeting.attendance == Attendance.HYBRID
+
+    @property
+    def type_names(self) -> list[str]:
+        return [type_name(code) for code in self.meeting.feed_types()]
+
+    @property
+    def phone_number(self) -> str:
+        """The number to read out; the link dials the rest (",," pauses, then the meeting ID)."""
+        return self.meeting.conference_phone.split(",")[0]
+
+    @property
+    def join_url(self) -> str:
+        """The conference link, only when it is a web address (never a javascript: URL)."""
+        url = self.meeting.conference_url
+        return url if url.startswith(("https://", "http://")) else ""
+
+
+@dataclass(frozen=True)
+class Day:
+    label: str
+    date: datetime.date
+    listings: list[Listing]
+
+
+def listed_meetings() -> MeetingQuerySet:
+    return Meeting.objects.public().online().only(*LISTING_FIELDS)
+
+
+def schedulable(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Skip a row whose zone the system does not know, rather than fail the whole page."""
+    known = set(zone_names().values())
+    return [meeting for meeting in meetings if meeting.timezone in known]
+
+
+def day_label(date: datetime.date, today: datetime.date) -> str:
+    if date == today:
+        return "Today"
+    if date == today + DAY:
+        return "Tomorrow"
+    return f"{date:%A} {date.day} {date:%B}"
+
+
+def by_day(listings: list[Listing], today: datetime.date) -> list[Day]:
+    days: dict[datetime.date, list[Listing]] = {}
+    for listing in listings:
+        days.setdefault(listing.here.starts.date(), []).append(listing)
+    return [Day(day_label(date, today), date, items) for date, items in days.items()]
+
+
+@dataclass(frozen=True)
+class Week:
+    """The page's content: what runs now, what starts within the hour, the rest by day."""
+
+    now: datetime.datetime
+    in_progress: list[Listing]
+    starting_soon: list[Listing]
+    days: list[Day]
+
+    @classmethod
+    def build(cls, meetings: Iterable[Meeting], zone_name: str, now: datetime.datetime) -> Week:
+        local_now = now.astimezone(zone(zone_name))
+        occurrences = occurrences_between(schedulable(meetings), now, now + WEEK)
+        listings = [Listing.of(occurrence, zone_name, local_now) for occurrence in occurrences]
+        upcoming = [listing for listing in listings if listing.here.starts > now]
+        return cls(
+            now=local_now,
+            in_progress=[listing for listing in listings if listing.here.is_on_at(now)],
+            starting_soon=[listing for listing in upcoming if listing.here.starts <= now + HOUR],
+            days=by_day(upcoming, local_now.date()),
+        )
+
+    @property
+    def now_iso(self) -> str:
+        return self.now.isoformat(timespec="minutes")
+
+    @property
+    def now_label(self) -> str:
+        return f"{self.now:%A} {format_clock(self.now)}"
+
+    @property
+    def next_up(self) -> Listing | None:
+        return self.days[0].listings[0] if self.days else None
+
+
+@require_GET
+@vary_on_cookie
+def online(request: HttpRequest) -> HttpResponse:
+    viewer = choose_zone(request)
+    filters = OnlineFilterForm.from_query(request.GET)
+    week = Week.build(filters.filter(listed_meetings()), viewer.name, timezone.now())
+    context = {
+        "zone": viewer,
+        "zone_choices": zone_choices(viewer.name),
+        "filters": filters,
+        "filter_summary": filters.summary(),
+        "week": week,
+    }
+    response = render(request, "meetings/online.html", context)
+    remember_zone(request, response, viewer)
+    return response
+
+
+# --- The home page's "starting soon" -------------------------------------------------------
+
+
+def starting_soon(request: HttpRequest, count: int = 3) -> dict:
+    """The next few online meetings to start within a day, in the remembered zone (or UTC)."""
+    viewer = choose_zone(request, use_query=False)
+    now = timezone.now()
+    # An occurrence starting within the day falls on a meeting-local date from yesterday to the
+    # day after tomorrow (zones run from UTC-12 to UTC+14), so only those weekdays are read.
+    days = {spec_day((now + offset * DAY).date()) for offset in range(-1, 3)}
+    meetings = listed_meetings().on_days(sorted(days))
+    occurrences = occurrences_between(schedulable(meetings), now, now + DAY)
+    local_now = now.astimezone(zone(viewer.name))
+    soon = [occurrence for occurrence in occurrences if occurrence.starts > now][:count]
+    return {"zone": viewer, "listings": [Listing.of(o, viewer.name, local_now) for o in soon]}

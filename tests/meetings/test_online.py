@@ -1,0 +1,580 @@
+"""/meetings/online/: the week's online meetings in the viewer's zone, and the home page's few."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+import pytest
+import time_machine
+from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
+
+from meetings.models import Attendance, Meeting
+from meetings.types import Program
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+URL = "/meetings/online/"
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 1, 2, 3, 4, 5
+# Monday 12 January 2026, noon in London (winter on both sides of the Atlantic).
+JANUARY_MONDAY_NOON = datetime.datetime(2026, 1, 12, 12, 0, tzinfo=UTC)
+
+
+def frozen(moment: datetime.datetime):
+    return time_machine.travel(moment, tick=False)
+
+
+@pytest.fixture
+def online_meeting(make_meeting) -> Callable[..., Meeting]:
+    """An online meeting on Monday at 19:00 in New York unless told otherwise."""
+
+    def make(**fields) -> Meeting:
+        defaults = {
+            "attendance": Attendance.ONLINE,
+            "location": None,
+            "conference_url": "https://video.example.org/j/123456",
+            "timezone": "America/New_York",
+            "day": MONDAY,
+            "time": datetime.time(19, 0),
+            "end_time": datetime.time(20, 30),
+        }
+        return make_meeting(**{**defaults, **fields})
+
+    return make
+
+
+def section(content: str, heading_id: str) -> str:
+    """The HTML of the section labelled by this heading ("" when the page has none)."""
+    match = re.search(rf'aria-labelledby="{heading_id}">(.*?)</section>', content, re.S)
+    return match.group(1) if match else ""
+
+
+def days(content: str) -> list[tuple[str, str]]:
+    """Each day's heading and its HTML, in page order."""
+    pattern = r'class="mb-4 day-section".*?<time datetime="[^"]+">([^<]+)</time>(.*?)</section>'
+    return re.findall(pattern, content, re.S)
+
+
+def day_of(content: str, name: str) -> str:
+    found = [label for label, html in days(content) if name in html]
+    assert len(found) == 1, f"{name} is listed under {found}"
+    return found[0]
+
+
+# --- The viewer's zone ---------------------------------------------------------------------
+
+
+def test_it_shows_a_new_york_monday_evening_on_tuesday_at_midnight_in_london(
+    client, online_meeting
+):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    assert response.status_code == 200
+    assertTemplateUsed(response, "meetings/online.html")
+    assertContains(response, '<time datetime="2026-01-13T00:00+00:00">12:00 AM</time>', html=False)
+    assertContains(response, '<time datetime="2026-01-13T01:30+00:00">1:30 AM</time>', html=False)
+    assert day_of(response.content.decode(), "Monday Evening Online") == "Tomorrow"
+    assertContains(response, "7:00 PM in New York")
+
+
+def test_in_mid_march_the_same_meeting_is_at_2300_on_monday_in_london(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(datetime.datetime(2026, 3, 16, 12, 0, tzinfo=UTC)):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    assertContains(response, '<time datetime="2026-03-16T23:00+00:00">11:00 PM</time>', html=False)
+    assert day_of(response.content.decode(), "Monday Evening Online") == "Today"
+
+
+def test_in_july_it_is_tuesday_at_midnight_in_london_again(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(datetime.datetime(2026, 7, 13, 12, 0, tzinfo=UTC)):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    assertContains(response, '<time datetime="2026-07-14T00:00+01:00">12:00 AM</time>', html=False)
+    assert day_of(response.content.decode(), "Monday Evening Online") == "Tomorrow"
+
+
+def test_the_meetings_own_clock_is_not_repeated_for_a_viewer_in_its_zone(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "America/New_York"})
+
+    assertContains(response, '<time datetime="2026-01-12T19:00-05:00">7:00 PM</time>', html=False)
+    assertNotContains(response, "in New York")
+    assert day_of(response.content.decode(), "Monday Evening Online") == "Today"
+
+
+def test_an_alias_zone_is_accepted_and_keeps_the_half_hour(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Asia/Calcutta"})
+
+    assertContains(response, '<time datetime="2026-01-13T05:30+05:30">5:30 AM</time>', html=False)
+    assertContains(response, "Mon 7:00 PM in New York")
+    assertContains(response, '<option value="Asia/Calcutta" selected>', html=False)
+    assert response.cookies["tz"].value == "Asia/Calcutta"
+
+
+def test_a_zone_name_in_the_wrong_case_is_understood(client, online_meeting):
+    online_meeting()
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "europe/london"})
+
+    assertContains(response, "in Europe/London.")
+    assertContains(response, '<option value="Europe/London" selected>', html=False)
+    assert response.cookies["tz"].value == "Europe/London"
+
+
+def test_a_sydney_monday_morning_shows_on_sunday_in_los_angeles(client, online_meeting):
+    online_meeting(name="Sydney Monday Morning", timezone="Australia/Sydney", time=datetime.time(9))
+
+    # Sunday 11 January 2026, 10:00 in Los Angeles.
+    with frozen(datetime.datetime(2026, 1, 11, 18, 0, tzinfo=UTC)):
+        response = client.get(URL, {"tz": "America/Los_Angeles"})
+
+    assertContains(response, '<time datetime="2026-01-11T14:00-08:00">2:00 PM</time>', html=False)
+    assert day_of(response.content.decode(), "Sydney Monday Morning") == "Today"
+    assertContains(response, "Mon 9:00 AM in Sydney")
+
+
+def test_the_zone_asked_for_is_remembered_in_a_cookie_for_a_year(client, online_meeting):
+    online_meeting()
+
+    response = client.get(URL, {"tz": "Europe/London"})
+
+    cookie = response.cookies["tz"]
+    assert cookie.value == "Europe/London"
+    assert cookie["max-age"] == 365 * 24 * 60 * 60
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"]
+    assert not cookie["secure"]
+    assert "Cookie" in response.headers["Vary"]
+
+
+def test_the_cookie_is_secure_on_a_secure_request(client):
+    response = client.get(URL, {"tz": "Europe/London"}, secure=True)
+
+    assert response.cookies["tz"]["secure"]
+
+
+def test_the_remembered_zone_is_used_when_no_zone_is_asked_for(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+    client.get(URL, {"tz": "Asia/Tokyo"})
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL)
+
+    # 19:00 in New York on Monday is 09:00 on Tuesday in Tokyo.
+    assertContains(response, '<time datetime="2026-01-13T09:00+09:00">9:00 AM</time>', html=False)
+    assertContains(response, '<option value="Asia/Tokyo" selected>', html=False)
+    assertContains(response, 'data-zone="Asia/Tokyo" data-zone-asked="false"', html=False)
+    assertNotContains(response, "Times are in UTC because")
+    assert "tz" not in response.cookies
+
+
+def test_without_a_zone_it_shows_utc_and_asks_for_one(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL)
+
+    assertContains(response, "Times are in UTC because we don't know your time zone yet")
+    assertContains(response, '<time datetime="2026-01-13T00:00+00:00">12:00 AM</time>', html=False)
+    assertContains(response, 'data-zone="UTC" data-zone-asked="false"', html=False)
+    assertContains(response, '<option value="UTC" selected>', html=False)
+    assertContains(response, "js/timezone.js")
+    assert "tz" not in response.cookies
+
+
+def test_the_picker_offers_zones_grouped_by_region(client):
+    response = client.get(URL, {"tz": "Europe/London"})
+
+    assertContains(response, '<form method="get" action="/meetings/online/"', html=False)
+    assertContains(response, '<select class="form-select" id="zone-select" name="tz"', html=False)
+    for region in ("Africa", "America", "Asia", "Australia", "Europe", "Pacific"):
+        assertContains(response, f'<optgroup label="{region}">', html=False)
+    assertContains(response, '<option value="America/New_York">New York</option>', html=False)
+    assertContains(response, '<option value="Asia/Kolkata">Kolkata</option>', html=False)
+    assertContains(response, '<option value="Europe/London" selected>London</option>', html=False)
+    assertContains(response, "Show times</button>")
+
+
+# --- Bad input -----------------------------------------------------------------------------
+
+
+def test_an_unknown_zone_is_a_clear_message_and_falls_back_to_utc(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Mars/Olympus_Mons"})
+
+    assert response.status_code == 200
+    assertContains(response, "We don't know a time zone called “Mars/Olympus_Mons”")
+    assertContains(response, "Times below are in UTC.")
+    assertContains(response, '<time datetime="2026-01-13T00:00+00:00">12:00 AM</time>', html=False)
+    assertContains(response, 'class="form-select is-invalid"', html=False)
+    assert "tz" not in response.cookies
+
+
+def test_an_unknown_zone_falls_back_to_the_remembered_one(client):
+    client.get(URL, {"tz": "Asia/Tokyo"})
+
+    response = client.get(URL, {"tz": "Nowhere/Special"})
+
+    assertContains(response, "We don't know a time zone called “Nowhere/Special”")
+    assertContains(response, "Times below are in Asia/Tokyo.")
+    assert "tz" not in response.cookies
+    assert client.cookies["tz"].value == "Asia/Tokyo"
+
+
+def test_what_the_visitor_typed_is_escaped(client):
+    attack = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+    response = client.get(URL, {"tz": attack})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<script>alert(1)" not in content
+    assert "<img src=x" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x" in content
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd", "/etc/localtime", "America", "Europe/", "x" * 5000, "a\x00b", "localtime"],
+)
+def test_odd_zone_names_are_a_message_never_an_error(client, name):
+    response = client.get(URL, {"tz": name})
+
+    assert response.status_code == 200
+    assertContains(response, "We don't know a time zone called")
+    assert "tz" not in response.cookies
+
+
+def test_a_long_zone_name_is_cut_short_in_the_message(client):
+    response = client.get(URL, {"tz": "Z" * 500})
+
+    assertContains(response, "“" + "Z" * 80 + "”")
+    assertNotContains(response, "Z" * 81)
+
+
+def test_a_broken_cookie_is_ignored(client):
+    client.cookies["tz"] = "<b>bold</b>"
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assertContains(response, "Times are in UTC because")
+    assertNotContains(response, "<b>bold</b>")
+
+
+# --- In progress, within the hour, the week ------------------------------------------------
+
+
+def test_it_shows_what_is_in_progress_and_what_starts_within_the_hour(client, online_meeting):
+    online_meeting(
+        name="Late Monday Online",
+        timezone="Europe/London",
+        time=datetime.time(23, 0),
+        end_time=datetime.time(0, 30),
+        conference_url="https://video.example.org/j/late",
+        conference_phone="+442071234567,,998877#",
+    )
+    online_meeting(
+        name="Small Hours Online",
+        day=TUESDAY,
+        timezone="Europe/London",
+        time=datetime.time(1, 0),
+        end_time=datetime.time(2, 0),
+        conference_url="https://video.example.org/j/small-hours",
+    )
+    online_meeting(
+        name="Later Tuesday Online",
+        day=TUESDAY,
+        timezone="Europe/London",
+        time=datetime.time(2, 0),
+        end_time=datetime.time(3, 0),
+        conference_url="https://video.example.org/j/later",
+    )
+
+    # Tuesday 13 January 2026, 00:15 in London: the Monday meeting runs past midnight.
+    with frozen(datetime.datetime(2026, 1, 13, 0, 15, tzinfo=UTC)):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    content = response.content.decode()
+    now = section(content, "now-heading")
+    soon = section(content, "soon-heading")
+    assert "In progress now" in now
+    assert "Late Monday Online" in now
+    assert 'href="https://video.example.org/j/late"' in now
+    assert 'href="tel:+442071234567,,998877%23"' in now
+    assert "ends in 15 min" in now
+    assert "Small Hours Online" not in now
+    assert "Starting within the hour" in soon
+    assert "Small Hours Online" in soon
+    assert 'href="https://video.example.org/j/small-hours"' in soon
+    assert "Starts in 45 min" in soon
+    assert "Late Monday Online" not in soon
+    assert "Later Tuesday Online" not in now + soon
+    assert "video.example.org/j/later" not in content
+    # The week below lists what is still to start: tonight's is next Monday's there.
+    assert day_of(content, "Small Hours Online") == "Today"
+    assert day_of(content, "Later Tuesday Online") == "Today"
+    assert day_of(content, "Late Monday Online") == "Monday 19 January"
+
+
+def test_without_anything_now_it_says_when_the_next_meeting_is(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    content = response.content.decode()
+    assert section(content, "now-heading") == section(content, "soon-heading") == ""
+    assertContains(response, "No meeting is running right now or starting within the hour")
+    assertContains(response, "Tomorrow 12:00 AM")
+
+
+def test_the_week_is_grouped_by_the_viewers_local_date(client, online_meeting):
+    london = {"timezone": "Europe/London"}
+    online_meeting(name="Wednesday Evening", day=WEDNESDAY, time=datetime.time(18), **london)
+    online_meeting(name="Thursday Morning", day=THURSDAY, time=datetime.time(9), **london)
+    online_meeting(name="Friday Lunch", day=FRIDAY, time=datetime.time(12), **london)
+    online_meeting(
+        name="Wednesday Breakfast",
+        day=WEDNESDAY,
+        time=datetime.time(8),
+        end_time=datetime.time(9),
+        **london,
+    )
+
+    # Wednesday 25 November 2026, 10:00 in London.
+    with frozen(datetime.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    content = response.content.decode()
+    assert [label for label, _ in days(content)] == [
+        "Today",
+        "Tomorrow",
+        "Friday 27 November",
+        "Wednesday 2 December",
+    ]
+    assert day_of(content, "Wednesday Evening") == "Today"
+    assert day_of(content, "Thursday Morning") == "Tomorrow"
+    assert day_of(content, "Friday Lunch") == "Friday 27 November"
+    # This morning's has been and gone: next week's is the one listed.
+    assert day_of(content, "Wednesday Breakfast") == "Wednesday 2 December"
+    assertContains(response, '<time datetime="2026-11-27">Friday 27 November</time>', html=False)
+
+
+def test_a_viewer_ahead_of_the_meeting_sees_it_on_the_next_day(client, online_meeting):
+    online_meeting(name="Wednesday Evening New York", day=WEDNESDAY, time=datetime.time(20))
+
+    # Wednesday 25 November 2026, 10:00 UTC; 20:00 in New York is 01:00 Thursday UTC.
+    with frozen(datetime.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)):
+        in_tokyo = client.get(URL, {"tz": "Asia/Tokyo"}).content.decode()
+        in_new_york = client.get(URL, {"tz": "America/New_York"}).content.decode()
+
+    assert day_of(in_tokyo, "Wednesday Evening New York") == "Tomorrow"
+    assert '<time datetime="2026-11-26T10:00+09:00">10:00 AM</time>' in in_tokyo
+    assert day_of(in_new_york, "Wednesday Evening New York") == "Today"
+
+
+def test_each_listing_links_the_meeting_and_names_its_types(client, online_meeting):
+    online_meeting(
+        name="Women Online in Spanish",
+        slug="women-online-spanish",
+        types=["W", "D"],
+        languages=["S"],
+        program=Program.FAMILY_FRIENDS,
+    )
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "America/New_York"})
+
+    assertContains(
+        response,
+        '<a href="/meetings/women-online-spanish/">Women Online in Spanish</a>',
+        html=False,
+    )
+    for name in ("Women", "Discussion", "Spanish", "Family &amp; Friends"):
+        assertContains(response, f'<li class="badge type-badge">{name}</li>', html=False)
+
+
+def test_hybrid_meetings_are_listed_and_marked(client, online_meeting, venue):
+    online_meeting(name="Library Hybrid", attendance=Attendance.HYBRID, location=venue)
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "America/New_York"})
+
+    content = response.content.decode()
+    listing = content[content.index("Library Hybrid") :]
+    assert "Hybrid: also in person" in listing[: listing.index("</li>") + 200]
+
+
+def test_private_closed_and_in_person_meetings_are_never_shown(client, online_meeting, venue):
+    online_meeting(name="Open Online")
+    online_meeting(name="Facility Private", is_public=False)
+    online_meeting(name="Temporarily Closed Online", is_active=False)
+    online_meeting(name="Room Only", attendance=Attendance.IN_PERSON, location=venue)
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "America/New_York"})
+
+    assertContains(response, "Open Online")
+    for hidden in ("Facility Private", "Temporarily Closed Online", "Room Only"):
+        assertNotContains(response, hidden)
+
+
+def test_it_says_kindly_when_there_is_nothing_to_show(client, online_meeting):
+    online_meeting(name="Private Only", is_public=False)
+
+    response = client.get(URL, {"tz": "Europe/London"})
+
+    assert response.status_code == 200
+    assertContains(response, "There are no online meetings listed for the next seven days yet")
+    assertContains(response, 'href="/meetings/"', html=False)
+
+
+# --- Filters -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def assorted(online_meeting) -> None:
+    online_meeting(name="Women Discussion", types=["W", "D"])
+    online_meeting(name="Men Discussion", types=["M", "D"])
+    online_meeting(name="Spanish Speaker", types=["SP"], languages=["S"])
+    online_meeting(name="Family Circle", program=Program.FAMILY_FRIENDS)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ({"type": "W"}, {"Women Discussion"}, {"Men Discussion", "Spanish Speaker"}),
+        ({"type": ["D", "M"]}, {"Men Discussion"}, {"Women Discussion"}),
+        ({"type": "D"}, {"Women Discussion", "Men Discussion"}, {"Spanish Speaker"}),
+        ({"language": "S"}, {"Spanish Speaker"}, {"Women Discussion", "Family Circle"}),
+        ({"program": "family_friends"}, {"Family Circle"}, {"Women Discussion"}),
+    ],
+)
+def test_filters_narrow_the_list(client, assorted, query, shown, hidden):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "America/New_York", **query})
+
+    for name in shown:
+        assertContains(response, name)
+    for name in hidden:
+        assertNotContains(response, name)
+    assertContains(response, "Showing only:")
+
+
+def test_filters_are_kept_in_the_zone_form(client, assorted):
+    response = client.get(URL, {"tz": "Europe/London", "type": "W", "language": "S"})
+
+    assertContains(response, 'value="W" class="form-check-input" id="id_type_', html=False)
+    assert re.search(r'<input type="checkbox" name="type" value="W"[^>]* checked', response.text)
+    assertContains(response, '<option value="S" selected>Spanish</option>', html=False)
+    assertContains(response, '<details class="online-filters mt-3" open>', html=False)
+    assertContains(response, "Showing only: Women, Spanish.")
+
+
+def test_unknown_filter_values_are_ignored_not_echoed(client, assorted):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(
+            URL, {"tz": "UTC", "type": ["ZZZ<i>", "W"], "program": "<b>x", "language": "Klingon"}
+        )
+
+    assert response.status_code == 200
+    assertContains(response, "Women Discussion")
+    assertNotContains(response, "Men Discussion")
+    for typed in ("ZZZ", "<b>x", "&lt;b&gt;x", "Klingon"):
+        assertNotContains(response, typed)
+
+
+def test_with_filters_and_no_match_it_suggests_fewer_filters(client, assorted):
+    response = client.get(URL, {"tz": "UTC", "type": "ASL"})
+
+    assertContains(response, "No online meetings with these filters in the next seven days")
+
+
+# --- Cost ----------------------------------------------------------------------------------
+
+
+def test_it_reads_the_meetings_in_one_query(client, online_meeting, django_assert_max_num_queries):
+    for number in range(12):
+        online_meeting(
+            name=f"Online {number}",
+            day=number % 7,
+            types=["O", "D"],
+            languages=["EN"],
+            conference_phone="+15550001111,,123#",
+        )
+
+    with frozen(JANUARY_MONDAY_NOON), django_assert_max_num_queries(1):
+        response = client.get(URL, {"tz": "Europe/London", "type": "D"})
+
+    assert response.content.decode().count('class="online-entry') == 12
+
+
+# --- The home page -------------------------------------------------------------------------
+
+
+def soon_on_home(content: str) -> str:
+    start = content.index('id="online-heading"')
+    return content[start : content.index("</section>", start)]
+
+
+def test_home_shows_three_meetings_starting_soon_in_utc_when_no_zone_is_known(
+    client, online_meeting
+):
+    for hour in (13, 14, 15, 16):
+        online_meeting(name=f"Monday {hour}h", timezone="UTC", time=datetime.time(hour))
+    online_meeting(name="Private Soon", timezone="UTC", time=datetime.time(12, 30), is_public=False)
+
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get("/")
+
+    soon = soon_on_home(response.content.decode())
+    assert "Starting soon" in soon
+    assert "Monday 13h" in soon and "Monday 14h" in soon and "Monday 15h" in soon
+    assert "Monday 16h" not in soon
+    assert "Private Soon" not in soon
+    assert "Today 1:00 PM" in soon
+    assert "Times are in UTC" in soon
+    assert soon.index("Starting soon") < soon.index("See online meetings")
+    assert "Cookie" in response.headers["Vary"]
+
+
+def test_home_uses_the_remembered_zone(client, online_meeting):
+    online_meeting(name="Monday Evening Online")
+    client.cookies["tz"] = "Asia/Kolkata"
+
+    # Monday 12 January 2026, 20:00 UTC: already 01:30 on Tuesday in Kolkata, where the New York
+    # Monday evening meeting starts at 05:30.
+    with frozen(datetime.datetime(2026, 1, 12, 20, 0, tzinfo=UTC)):
+        response = client.get("/")
+
+    soon = soon_on_home(response.content.decode())
+    assert "Monday Evening Online" in soon
+    assert "Today 5:30 AM" in soon
+    assert "Times are in Asia/Kolkata." in soon
+    assert '<time class="fw-semibold" datetime="2026-01-13T05:30+05:30">' in soon
+
+
+def test_home_lists_nothing_extra_without_online_meetings_soon(client):
+    response = client.get("/")
+
+    soon = soon_on_home(response.content.decode())
+    assert "Starting soon" not in soon
+    assertContains(response, "See online meetings")
