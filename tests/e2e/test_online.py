@@ -1,0 +1,242 @@
+"""The online meetings page in a browser that reports its own time zone."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from meetings.models import Attendance, Meeting
+from tests.e2e.conftest import CSP_LISTENER, PHONE, Problems, axe_violations, csp_violations
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+NEW_YORK = ZoneInfo("America/New_York")
+NAME = "Browser Test Evening"
+
+
+@pytest.fixture
+def open_page(browser, live_server) -> Iterator[Callable]:
+    """A phone-sized page in a fresh context whose clock is in the given zone."""
+    contexts = []
+
+    def open_in(timezone_id: str, **options):
+        context = browser.new_context(
+            base_url=live_server.url, timezone_id=timezone_id, viewport=PHONE, **options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = Problems()
+        page.add_init_script(CSP_LISTENER)
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.problems.append(message.text),
+        )
+        page.on("pageerror", lambda error: page.problems.append(str(error)))
+        return page
+
+    yield open_in
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def evening_in_new_york(db) -> datetime.datetime:
+    """An online meeting at 19:00 in New York three days from now; its start, as an instant."""
+    date = datetime.datetime.now(NEW_YORK).date() + datetime.timedelta(days=3)
+    Meeting.objects.create(
+        name=NAME,
+        slug="browser-test-evening",
+        day=(date.weekday() + 1) % 7,
+        time=datetime.time(19, 0),
+        end_time=datetime.time(20, 30),
+        timezone="America/New_York",
+        attendance=Attendance.ONLINE,
+        conference_url="https://video.example.org/j/42",
+        types=["O", "D"],
+    )
+    return datetime.datetime.combine(date, datetime.time(19, 0), tzinfo=NEW_YORK)
+
+
+def clock(moment: datetime.datetime) -> str:
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def day_heading(moment: datetime.datetime) -> str:
+    today = datetime.datetime.now(moment.tzinfo).date()
+    if moment.date() == today:
+        return "Today"
+    if moment.date() == today + datetime.timedelta(days=1):
+        return "Tomorrow"
+    return f"{moment:%A} {moment.day} {moment:%B}"
+
+
+def listing_for(page, name: str):
+    return page.locator("li.online-entry", has_text=name)
+
+
+@pytest.mark.parametrize(
+    ("timezone_id", "reported"),
+    [
+        ("Europe/London", {"Europe/London"}),
+        # Chromium reports the old spelling; the server takes either.
+        ("Asia/Kolkata", {"Asia/Kolkata", "Asia/Calcutta"}),
+        ("America/Los_Angeles", {"America/Los_Angeles"}),
+    ],
+)
+def test_the_browsers_zone_is_detected_and_times_are_shown_in_it(
+    open_page, evening_in_new_york, timezone_id, reported
+):
+    page = open_page(timezone_id)
+
+    page.goto("/meetings/online/")
+    page.wait_for_url(re.compile(r"/meetings/online/\?tz="))
+
+    zone_used = page.locator("#zone-select").input_value()
+    assert zone_used in reported
+    assert f"tz={zone_used.replace('/', '%2F')}" in page.url
+    local = evening_in_new_york.astimezone(ZoneInfo(timezone_id))
+    starts = listing_for(page, NAME).locator("time").first
+    assert starts.get_attribute("datetime") == local.isoformat(timespec="minutes")
+    assert starts.inner_text() == clock(local)
+    heading = page.locator("section.day-section", has=listing_for(page, NAME)).locator("h2")
+    assert heading.inner_text() == day_heading(local)
+    assert "7:00 PM in New York" in listing_for(page, NAME).inner_text()
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+def test_the_same_meeting_shows_at_each_zones_own_time(open_page, evening_in_new_york):
+    seen = {}
+    for timezone_id in ("Europe/London", "America/Los_Angeles"):
+        page = open_page(timezone_id)
+        page.goto("/meetings/online/")
+        page.wait_for_url(re.compile(r"\?tz="))
+        seen[timezone_id] = listing_for(page, NAME).locator("time").first.get_attribute("datetime")
+
+    london = datetime.datetime.fromisoformat(seen["Europe/London"])
+    los_angeles = datetime.datetime.fromisoformat(seen["America/Los_Angeles"])
+    assert london == los_angeles == evening_in_new_york
+    assert london.utcoffset() != los_angeles.utcoffset()
+    assert los_angeles.hour == 16
+
+
+def test_the_detected_zone_is_remembered_and_no_reload_follows(open_page, evening_in_new_york):
+    page = open_page("Asia/Tokyo")
+    page.goto("/meetings/online/")
+    page.wait_for_url(re.compile(r"\?tz=Asia%2FTokyo"))
+
+    page.goto("/meetings/online/")
+
+    assert page.url.endswith("/meetings/online/")
+    assert page.locator("#zone-select").input_value() == "Asia/Tokyo"
+    cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
+    assert cookies["tz"]["value"].strip('"') == "Asia/Tokyo"
+    assert cookies["tz"]["sameSite"] == "Lax"
+    assert page.problems == []
+
+
+def test_a_zone_picked_by_hand_is_not_overridden_by_the_device(open_page, evening_in_new_york):
+    page = open_page("Europe/London")
+    page.goto("/meetings/online/")
+    page.wait_for_url(re.compile(r"\?tz=Europe%2FLondon"))
+
+    page.locator("#zone-select").select_option("America/Chicago")
+    page.get_by_role("button", name="Show times").click()
+    page.wait_for_url(re.compile(r"\?tz=America%2FChicago"))
+    page.goto("/meetings/online/")
+
+    assert page.url.endswith("/meetings/online/")
+    assert page.locator("#zone-select").input_value() == "America/Chicago"
+    local = evening_in_new_york.astimezone(ZoneInfo("America/Chicago"))
+    assert listing_for(page, NAME).locator("time").first.inner_text() == clock(local)
+    offer = page.locator("#zone-detected")
+    assert offer.is_visible()
+    assert "Europe/London" in offer.inner_text()
+    offer.get_by_role("link", name="Use that time zone").click()
+    page.wait_for_url(re.compile(r"\?tz=Europe%2FLondon"))
+    assert page.locator("#zone-select").input_value() == "Europe/London"
+    assert page.problems == []
+
+
+def test_filters_survive_the_zone_detection(open_page, evening_in_new_york):
+    page = open_page("Europe/London")
+
+    page.goto("/meetings/online/?type=D")
+    page.wait_for_url(re.compile(r"\?.*tz=Europe%2FLondon"))
+
+    assert "type=D" in page.url
+    assert listing_for(page, NAME).is_visible()
+    assert page.get_by_label("Discussion").is_checked()
+
+
+def test_without_javascript_the_picker_still_sets_the_zone(open_page, evening_in_new_york):
+    page = open_page("Europe/London", java_script_enabled=False)
+    page.goto("/meetings/online/")
+
+    assert page.url.endswith("/meetings/online/")
+    assert page.get_by_text("Times are in UTC because").is_visible()
+    page.get_by_label("Show times in").select_option("Asia/Kolkata")
+    page.get_by_role("button", name="Show times").click()
+
+    page.wait_for_url(re.compile(r"\?tz=Asia%2FKolkata"))
+    local = evening_in_new_york.astimezone(ZoneInfo("Asia/Kolkata"))
+    starts = listing_for(page, NAME).locator("time").first
+    assert starts.get_attribute("datetime") == local.isoformat(timespec="minutes")
+    assert local.minute == 30
+
+
+def test_an_unknown_zone_is_explained_without_a_reload_loop(open_page):
+    page = open_page("Europe/London")
+
+    response = page.goto("/meetings/online/?tz=%3Cscript%3Ealert(1)%3C/script%3E")
+
+    assert response.status == 200
+    assert (
+        page.get_by_role("alert")
+        .inner_text()
+        .startswith("We don't know a time zone called “<script>alert(1)</script>”")
+    )
+    assert "tz=%3Cscript%3E" in page.url
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+def test_the_page_fits_a_phone_and_has_no_serious_accessibility_violations(
+    open_page, evening_in_new_york
+):
+    # One running now, so the join link and phone are on the page too.
+    started = datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
+    started -= datetime.timedelta(minutes=10)
+    Meeting.objects.create(
+        name="Hybrid Library Meeting With A Rather Long Name That Has To Wrap Somewhere",
+        slug="hybrid-library-meeting",
+        day=(started.weekday() + 1) % 7,
+        time=started.time(),
+        end_time=(started + datetime.timedelta(hours=1)).time(),
+        timezone="UTC",
+        attendance=Attendance.HYBRID,
+        conference_url="https://video.example.org/j/43",
+        conference_phone="+15550001111,,123456#",
+        types=["W", "BE", "MED"],
+        languages=["EN"],
+    )
+    page = open_page("Europe/London")
+
+    page.goto("/meetings/online/")
+    page.wait_for_url(re.compile(r"\?tz="))
+
+    assert page.get_by_role("heading", name="Online meetings", level=1).is_visible()
+    now = page.locator("section.now-section")
+    assert now.get_by_role("link", name=re.compile("^Join online")).is_visible()
+    assert now.get_by_text("Hybrid: also in person").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator(".online-filters summary").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []
+    assert page.problems == []
+    assert csp_violations(page) == []
