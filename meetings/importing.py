@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import functools
+import http.client
 import io
 import json
+import math
 import re
 import urllib.error
 import urllib.parse
@@ -231,7 +233,7 @@ def fetch_url(url: str) -> bytes:
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             data = response.read(MAX_DOWNLOAD + 1)
-    except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         is_http_error = isinstance(exc, urllib.error.HTTPError)
         reason = exc if is_http_error else getattr(exc, "reason", exc)
         raise ImportFailed([ImportProblem(0, "url", f"could not fetch {url}: {reason}")]) from None
@@ -472,7 +474,7 @@ class _Run:
 
     def _days(self, number: int, value: Any) -> list[int]:
         """The weekday(s), Sunday 0; the spec allows a list of days for one record."""
-        values = value if isinstance(value, list) else [value]
+        values = value if isinstance(value, list) and value else [value]
         days = []
         for item in values:
             text = _text(item).lower()
@@ -590,10 +592,10 @@ class _Run:
             parts["country"] = code or ""
         latitude = self._number(number, "latitude", record.get("latitude"))
         longitude = self._number(number, "longitude", record.get("longitude"))
-        if (latitude is None) != (longitude is None):
+        if bool(_text(record.get("latitude"))) != bool(_text(record.get("longitude"))):
             self.problem(
                 number,
-                "latitude" if latitude is None else "longitude",
+                "longitude" if longitude is None else "latitude",
                 "give both latitude and longitude, or neither",
             )
         approximate = self._yes_no(number, "approximate", record.get("approximate"))
@@ -617,10 +619,13 @@ class _Run:
         if not text:
             return None
         try:
-            return float(text)
+            number_read = float(text)
         except ValueError:
+            number_read = math.nan
+        if not math.isfinite(number_read):
             self.problem(number, name, f"“{text}” is not a number")
             return None
+        return number_read
 
     def _yes_no(self, number: int, name: str, value: Any) -> bool | None:
         if isinstance(value, bool):

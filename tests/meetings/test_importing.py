@@ -301,6 +301,30 @@ def test_a_bad_json_feed_reports_every_bad_record_and_changes_nothing():
     assert snapshot() == before
 
 
+def test_a_record_without_a_day_or_with_bad_coordinates_is_refused():
+    base = {
+        "name": "A",
+        "time": "19:00",
+        "timezone": "UTC",
+        "conference_url": "https://zoom.us/j/1",
+    }
+    records = [
+        {**base, "slug": "no-day"},
+        {**base, "slug": "no-days", "day": []},
+        {**base, "slug": "not-a-number", "day": 1, "latitude": "30,2", "longitude": "-97"},
+        {**base, "slug": "not-finite", "day": 1, "latitude": "nan", "longitude": "-97"},
+        {**base, "slug": "off-the-globe", "day": 1, "latitude": "91", "longitude": "-97"},
+    ]
+
+    assert problems_of(json.dumps(records).encode()) == [
+        (1, "day"),
+        (2, "day"),
+        (3, "latitude"),
+        (4, "latitude"),
+        (5, "latitude"),
+    ]
+
+
 def test_a_malformed_json_file_is_one_clear_problem():
     with pytest.raises(ImportFailed) as failure:
         import_meetings(source=DATA / "malformed.json")
