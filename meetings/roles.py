@@ -30,5 +30,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+def ensure_groups(group_model, permission_model) -> None:
+    """Create both groups with their permissions (models passed in, so migrations can call it)."""
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(
+            permission_model.objects.filter(
+                content_type__app_label="meetings", codename__in=codenames
+            )
+        )
+
+
 def is_coordinator(user) -> bool:
     return user.is_superuser or user.coordinated_regions.exists()

@@ -108,6 +108,38 @@ PROGRAM_TYPES: dict[str, str] = {
     "SRIO": "InsideOut",
 }
 
+# What a type means for a newcomer deciding whether to go (our own words).
+TYPE_HELP: dict[str, str] = {
+    "O": "Anyone may come, including family, friends and professionals who want to learn.",
+    "C": "For people who want to change their own addictive behaviour.",
+    "BE": "Especially welcoming to people at their first few meetings.",
+    "D": "Participants talk through what is going on for them, with the facilitator's help.",
+    "SP": "Someone shares their own story of change.",
+    "MED": "Time is given to a short guided meditation.",
+    "M": "For men.",
+    "W": "For women.",
+    "LGBTQ": "A space especially for lesbian, gay, bisexual, transgender and queer people.",
+    "T": "A space especially for transgender people.",
+    "NB": "A space especially for non-binary people.",
+    "Y": "For young people.",
+    "SEN": "For older adults.",
+    "POC": "A space especially for people of colour.",
+    "P": "For people who share a profession (such as health care).",
+    "DD": "Welcoming to people also living with a mental-health condition.",
+    "X": "The meeting room can be reached in a wheelchair.",
+    "XB": "There is a wheelchair-accessible bathroom.",
+    "ASL": "Interpreted in American Sign Language.",
+    "BA": "Childcare is available during the meeting.",
+    "CF": "Children are welcome to come along.",
+    "FF": "Please do not wear perfume or other scents.",
+    "OUT": "Held outdoors.",
+    "POA": "The facilitator can confirm your attendance.",
+    "DB": "Donations can be made online.",
+    "SRFF": "For family and friends of someone with an addiction.",
+    "SRVFR": "For veterans, first responders and their families.",
+    "SRIO": "Held inside a correctional facility.",
+}
+
 ALL_TYPES: dict[str, str] = {**SPEC_TYPES, **PROGRAM_TYPES, **LANGUAGES}
 
 # Types an editor picks by hand (language, program, closed and proof of attendance have fields).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -143,6 +145,15 @@ if GEOCODER and not GEOCODER_USER_AGENT:
     raise ImproperlyConfigured(
         "GEOCODER_USER_AGENT must name this site and a contact (Nominatim's usage policy)."
     )
+
+# Maps: tiles from any XYZ tile server (OpenStreetMap's by default); its origin joins the CSP.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = os.environ.get(
+    "MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors"
+)
+_tile_origin = urlsplit(MAP_TILE_URL)
+if _tile_origin.scheme not in {"http", "https"} or not _tile_origin.netloc:
+    raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) URL with {z}/{x}/{y}.")
 
 # Accounts
 AUTHENTICATION_BACKENDS = [
@@ -222,7 +233,7 @@ SECURE_CSP = {
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     # Bootstrap draws its form and menu icons as data: SVG images.
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", f"{_tile_origin.scheme}://{_tile_origin.netloc}"],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],

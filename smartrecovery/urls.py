@@ -1,15 +1,31 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from meetings import views as meeting_views
+from meetings.sitemaps import SITEMAPS
+from meetings.views import feeds, pages
 
 admin.site.site_header = "SMART Recovery meetings"
 admin.site.site_title = "SMART Recovery admin"
 
 urlpatterns = [
-    path("", meeting_views.home, name="home"),
-    path("healthz", meeting_views.healthz, name="healthz"),
+    path("", pages.home, name="home"),
+    path("healthz", pages.healthz, name="healthz"),
     path("meetings/", include("meetings.urls")),
+    path("meetings.json", feeds.meeting_guide_feed, name="meeting_feed"),
+    path("api/meetings/", feeds.api_search, name="api_meetings"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("", include("toolbox.urls")),
     path("accounts/", include("worksheets.urls")),
     path("admin/", admin.site.urls),

@@ -4,10 +4,10 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
-from meetings.roles import COORDINATORS, FACILITATORS
+from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
 
 PASSWORD = "a-long-test-passphrase-42"
 
@@ -123,6 +123,8 @@ def make_meeting(db, venue) -> Callable[..., Meeting]:
 def staff(username: str, group: str | None = None) -> User:
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
     if group:
+        # Browser tests flush the database between tests, data-migration rows included.
+        ensure_groups(Group, Permission)
         user.groups.add(Group.objects.get(name=group))
     return user
 

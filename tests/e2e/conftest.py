@@ -61,6 +61,23 @@ def browser() -> Iterator:
         browser.close()
 
 
+# A 1x1 transparent PNG served for map tiles: the tile server is on the network tests never use.
+BLANK_TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082"
+)
+
+
+def serve_blank_tiles(context) -> None:
+    from django.conf import settings
+
+    origin = settings.MAP_TILE_URL.split("/{z}")[0]
+    context.route(
+        f"{origin}/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE),
+    )
+
+
 class Problems(list):
     """Console errors, page errors and CSP violations seen while a test ran."""
 
@@ -69,6 +86,7 @@ class Problems(list):
 def page(browser, live_server) -> Iterator:
     context = browser.new_context(base_url=live_server.url, viewport=PHONE)
     context.set_default_timeout(10_000)
+    serve_blank_tiles(context)
     page = context.new_page()
     page.problems = Problems()
     page.add_init_script(CSP_LISTENER)

@@ -24,7 +24,7 @@ def test_the_home_page_fits_a_phone_without_sideways_scrolling(page):
     menu = page.get_by_role("button", name="Show or hide the menu")
     assert menu.is_visible()
     menu.click()
-    page.get_by_role("link", name="Toolbox").wait_for(state="visible")
+    page.get_by_role("link", name="Toolbox", exact=True).wait_for(state="visible")
 
 
 def test_the_home_page_has_no_serious_accessibility_violations(page):

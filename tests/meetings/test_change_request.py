@@ -5,7 +5,7 @@ from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertFormError, assertRedirects
 
 from meetings.models import ChangeRequest
-from meetings.views import CHANGE_REQUESTS_PER_HOUR
+from meetings.views.meeting import CHANGE_REQUESTS_PER_HOUR
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_anyone_can_ask_for_a_listing_to_be_corrected(client, make_meeting):
         url(meeting), {"message": "We moved to Thursdays.", "email": ""}, follow=True
     )
 
-    assertRedirects(response, url(meeting))
+    assertRedirects(response, f"/meetings/{meeting.slug}/")
     assertContains(response, "Thank you")
     change = ChangeRequest.objects.get()
     assert change.meeting == meeting
@@ -46,7 +46,7 @@ def test_a_bot_filling_the_hidden_field_is_thanked_and_ignored(client, make_meet
 
     response = client.post(url(meeting), {"message": "Buy now", "website": "http://spam.test"})
 
-    assertRedirects(response, url(meeting))
+    assertRedirects(response, f"/meetings/{meeting.slug}/")
     assert not ChangeRequest.objects.exists()
 
 

@@ -196,3 +196,11 @@ def test_every_change_to_a_meeting_is_kept_in_its_history(make_meeting):
     history = list(meeting.history.order_by("history_date"))
     assert [record.history_type for record in history] == ["+", "~"]
     assert history[-1].time == datetime.time(18, 30)
+
+
+@pytest.mark.parametrize("slug", ["online", "browse", "calendar"])
+def test_slugs_that_are_finder_pages_are_refused(make_meeting, slug):
+    with pytest.raises(ValidationError) as caught:
+        make_meeting(slug=slug)
+
+    assert "slug" in caught.value.message_dict

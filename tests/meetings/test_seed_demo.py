@@ -99,3 +99,13 @@ def test_demo_accounts_are_never_made_in_production(places, settings):
 
     assert not User.objects.filter(username__startswith="demo-").exists()
     assert "skipped" in output
+
+
+def test_seeding_refreshes_cached_feeds(places):
+    from meetings.models import DirectoryVersion
+
+    before = DirectoryVersion.current()
+
+    seed("--meetings", "5", "--no-accounts")
+
+    assert DirectoryVersion.current() > before

@@ -7,7 +7,7 @@ import pytest
 from meetings.models import Attendance, Location
 from meetings.sitemaps import MeetingSitemap
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.meetings.sitemap_urls")]
+pytestmark = pytest.mark.django_db
 
 ZOOM = "https://zoom.us/j/123456789"
 

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from meetings import demo
-from meetings.models import Location, Meeting, Place, Region
+from meetings.models import DirectoryVersion, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS
 
 BATCH = 5000
@@ -49,6 +49,8 @@ class Command(BaseCommand):
             created = self.create_meetings(meetings, seed)
             if not no_accounts:
                 self.create_accounts()
+            # COPY sends no save signals: tell cached feeds the directory changed.
+            DirectoryVersion.bump()
         self.stdout.write(
             f"Demo: {created:,} new meetings ({meetings:,} asked, seed {seed}) "
             f"in {time.monotonic() - started:.1f} s."

@@ -1,0 +1,209 @@
+"""The finder's query: what a visitor asked for, validated, and the meetings that answer it."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils import timezone
+
+from meetings.geocoding import (
+    AmbiguousPlace,
+    GeocodeResult,
+    PlaceNotFound,
+    geocode,
+    timezone_at,
+    zone_countries,
+)
+from meetings.models import Attendance, Meeting, MeetingQuerySet
+from meetings.schedule import TIMES_OF_DAY, Occurrence, next_occurrence, spec_day, when_label, zone
+from meetings.types import ALL_TYPES, LANGUAGES, Program
+
+PAGE_SIZE = 20
+MAX_PAGE = 50
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_MILE = 1.609344
+DEFAULT_RADIUS = {"mi": 25, "km": 40}
+# Doubling the radius this many times reaches about 400 mi / 640 km.
+WIDENINGS = 4
+# Countries that give road distances in miles.
+MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
+DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
+
+
+class FinderForm(forms.Form):
+    """The finder's query string (also the JSON API's); every field optional."""
+
+    near = forms.CharField(label="City, ZIP or address", max_length=200, required=False)
+    lat = forms.FloatField(min_value=-90, max_value=90, required=False, widget=forms.HiddenInput)
+    lng = forms.FloatField(min_value=-180, max_value=180, required=False, widget=forms.HiddenInput)
+    radius = forms.FloatField(label="Within", min_value=1, max_value=500, required=False)
+    unit = forms.ChoiceField(choices=[("mi", "miles"), ("km", "km")], required=False)
+    day = forms.MultipleChoiceField(
+        choices=[*DAY_CHOICES, ("today", "Today")],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    time = forms.MultipleChoiceField(
+        label="Time of day",
+        choices=[(name, name.title()) for name in TIMES_OF_DAY],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    type = forms.MultipleChoiceField(
+        choices=sorted(ALL_TYPES.items(), key=lambda item: item[1]),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attendance = forms.MultipleChoiceField(
+        choices=Attendance.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    program = forms.ChoiceField(
+        choices=[("", "Any"), *Program.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    language = forms.ChoiceField(
+        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    q = forms.CharField(label="Name or words", max_length=200, required=False)
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (data.get("lat") is None) != (data.get("lng") is None):
+            raise forms.ValidationError("Give both lat and lng, or neither.")
+        return data
+
+
+@dataclass
+class Result:
+    meeting: Meeting
+    distance: float | None
+    upcoming: Occurrence
+    when: str
+    in_progress: bool
+
+
+@dataclass
+class Search:
+    """What the finder shows: the point searched around, the results, and what it had to say."""
+
+    place: GeocodeResult | None = None
+    unit: str = "mi"
+    radius: float = 25
+    asked_radius: float = 25
+    results: list[Result] = field(default_factory=list)
+    has_more: bool = False
+    page: int = 1
+    not_found: PlaceNotFound | None = None
+    ambiguous: AmbiguousPlace | None = None
+
+    @property
+    def widened(self) -> bool:
+        return self.radius > self.asked_radius
+
+
+def great_circle_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Haversine distance on a sphere of the Earth's mean radius."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lng2 - lng1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def filtered(data: dict, now: datetime.datetime, zone_name: str) -> MeetingQuerySet:
+    """Public meetings matching every filter except the place."""
+    meetings = Meeting.objects.public().select_related("location")
+    days = {int(day) for day in data.get("day", []) if day != "today"}
+    if "today" in data.get("day", []):
+        days.add(spec_day(now.astimezone(zone(zone_name)).date()))
+    if days:
+        meetings = meetings.on_days(sorted(days))
+    if data.get("time"):
+        meetings = meetings.at_times_of_day(data["time"])
+    if data.get("type"):
+        meetings = meetings.with_types(data["type"])
+    if data.get("attendance"):
+        meetings = meetings.filter(attendance__in=data["attendance"])
+    if data.get("program"):
+        meetings = meetings.filter(program=data["program"])
+    if data.get("language"):
+        meetings = meetings.filter(languages__contains=[data["language"]])
+    if data.get("q"):
+        meetings = meetings.matching(data["q"])
+    return meetings
+
+
+def locate(data: dict, search: Search) -> GeocodeResult | None:
+    if data.get("lat") is not None:
+        zone_name = timezone_at(data["lat"], data["lng"]) or ""
+        country = zone_countries().get(zone_name, "")
+        return GeocodeResult(data["lat"], data["lng"], "your location", "browser", True, country)
+    if not data.get("near"):
+        return None
+    try:
+        return geocode(data["near"])
+    except AmbiguousPlace as ambiguous:
+        search.ambiguous = ambiguous
+    except PlaceNotFound as not_found:
+        search.not_found = not_found
+    return None
+
+
+def run(data: dict, *, now: datetime.datetime | None = None, viewer_zone: str = "UTC") -> Search:
+    """Nearest meetings to the place asked for, within the radius, one page at a time."""
+    now = now or timezone.now()
+    search = Search(page=data.get("page") or 1)
+    place = locate(data, search)
+    if place is None:
+        return search
+    search.place = place
+    search.unit = data.get("unit") or default_unit(place)
+    search.radius = search.asked_radius = data.get("radius") or DEFAULT_RADIUS[search.unit]
+    local_zone = timezone_at(place.latitude, place.longitude) or viewer_zone
+    meetings = filtered(data, now, local_zone)
+    for _ in range(WIDENINGS + 1):
+        rows = nearest(meetings, place, search)
+        if rows or search.page > 1:
+            break
+        search.radius *= 2
+    offset = (search.page - 1) * PAGE_SIZE
+    page_rows = rows[offset : offset + PAGE_SIZE]
+    search.has_more = len(rows) > offset + PAGE_SIZE
+    search.results = [result_for(meeting, distance, now) for meeting, distance in page_rows]
+    return search
+
+
+def nearest(meetings: MeetingQuerySet, place: GeocodeResult, search: Search) -> list[tuple]:
+    """Meetings up to the current page plus one, cut at the exact radius."""
+    radius_km = search.radius * (KM_PER_MILE if search.unit == "mi" else 1)
+    limit = search.page * PAGE_SIZE + 1
+    candidates = meetings.near(place.latitude, place.longitude, radius_km * 1000)[:limit]
+    rows = []
+    for meeting in candidates:
+        km = great_circle_km(place.latitude, place.longitude, meeting.latitude, meeting.longitude)
+        if km > radius_km:
+            break
+        rows.append((meeting, km / KM_PER_MILE if search.unit == "mi" else km))
+    return rows
+
+
+def result_for(meeting: Meeting, distance: float | None, now: datetime.datetime) -> Result:
+    upcoming = next_occurrence(meeting, now)
+    return Result(
+        meeting=meeting,
+        distance=distance,
+        upcoming=upcoming,
+        when=when_label(upcoming.starts, now),
+        in_progress=upcoming.is_on_at(now),
+    )
+
+
+def default_unit(place: GeocodeResult) -> str:
+    return "mi" if place.country in MILE_COUNTRIES or not place.country else "km"

@@ -1,0 +1,18 @@
+"""Keep cached public outputs honest: any saved or deleted meeting, venue or region bumps the
+directory version (bulk imports and the demo seeder bump it themselves)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from meetings.models import DirectoryVersion, Location, Meeting, Region
+
+
+def directory_changed(sender, **kwargs) -> None:
+    DirectoryVersion.bump()
+
+
+def connect() -> None:
+    for model in (Meeting, Location, Region):
+        post_save.connect(directory_changed, sender=model, dispatch_uid=f"directory-{model}")
+        post_delete.connect(directory_changed, sender=model, dispatch_uid=f"directory-del-{model}")

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django import template
+
+from meetings.types import TYPE_HELP
+from meetings.types import type_name as name_of_type
+
+register = template.Library()
+
+
+@register.filter
+def type_name(code: str) -> str:
+    """A type code's readable name: "W" → "Women"."""
+    return name_of_type(code)
+
+
+@register.filter
+def type_help(code: str) -> str:
+    """What a type means for someone deciding whether to go."""
+    return TYPE_HELP.get(code, "")

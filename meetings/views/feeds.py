@@ -1,0 +1,123 @@
+"""Machine-readable outputs: the Meeting Guide feed and the finder's search as JSON."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from meetings import search
+from meetings.feed import feed_json, feed_records
+from meetings.models import DirectoryVersion, Meeting
+from meetings.search import FinderForm
+from meetings.views.viewer import viewer_zone
+
+FEED_MAX_AGE = 300
+
+
+def cached_feed() -> tuple[bytes, bytes, str]:
+    """The public feed as JSON, gzipped JSON and an ETag, built once per directory version."""
+    key = f"meeting-feed:{DirectoryVersion.current()}"
+    cached = cache.get(key)
+    if cached is None:
+        body = feed_json(feed_records(Meeting.objects.public()))
+        etag = hashlib.sha256(body).hexdigest()[:32]
+        cached = (body, gzip.compress(body, compresslevel=6, mtime=0), etag)
+        cache.set(key, cached, timeout=None)
+    return cached
+
+
+@require_GET
+def meeting_guide_feed(request: HttpRequest) -> HttpResponse:
+    body, compressed, etag = cached_feed()
+    quoted = f'"{etag}"'
+    if request.headers.get("If-None-Match") == quoted:
+        response = HttpResponse(status=304)
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(compressed, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = quoted
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+@require_GET
+def api_search(request: HttpRequest) -> JsonResponse:
+    """The finder's search as JSON: same parameters; a 400 says what was wrong."""
+    form = FinderForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+    if found.ambiguous:
+        return JsonResponse(
+            {
+                "errors": {"near": [{"message": str(found.ambiguous), "code": "ambiguous"}]},
+                "candidates": [
+                    {"label": c.label, "latitude": c.latitude, "longitude": c.longitude}
+                    for c in found.ambiguous.candidates
+                ],
+            },
+            status=400,
+        )
+    if found.not_found:
+        return JsonResponse(
+            {
+                "errors": {"near": [{"message": str(found.not_found), "code": "not_found"}]},
+                "suggestions": found.not_found.suggestions,
+            },
+            status=400,
+        )
+    return JsonResponse(api_payload(found))
+
+
+def api_payload(found: search.Search) -> dict:
+    place = found.place
+    return {
+        "place": place
+        and {
+            "label": place.label,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+            "source": place.source,
+        },
+        "unit": found.unit,
+        "radius": found.radius,
+        "widened": found.widened,
+        "page": found.page,
+        "has_more": found.has_more,
+        "results": [api_result(result, found.unit) for result in found.results],
+    }
+
+
+def api_result(result: search.Result, unit: str) -> dict:
+    meeting = result.meeting
+    location = meeting.location
+    return {
+        "slug": meeting.slug,
+        "name": meeting.name,
+        "url": f"/meetings/{meeting.slug}/",
+        "day": meeting.day,
+        "time": meeting.time.strftime("%H:%M"),
+        "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
+        "timezone": meeting.timezone,
+        "next": result.upcoming.starts.isoformat(),
+        "when": result.when,
+        "in_progress": result.in_progress,
+        "attendance": meeting.attendance,
+        "types": meeting.feed_types(),
+        "location": location.name if location else None,
+        "formatted_address": location.formatted_address if location else None,
+        "latitude": meeting.latitude,
+        "longitude": meeting.longitude,
+        "conference_url": meeting.conference_url or None,
+        "distance": round(result.distance, 2) if result.distance is not None else None,
+        "unit": unit,
+    }

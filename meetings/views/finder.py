@@ -1,0 +1,61 @@
+"""The meeting finder at /meetings/, its map view and "add all to calendar"."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from meetings import search
+from meetings.calendar import build_calendar
+from meetings.search import FinderForm
+from meetings.views.viewer import map_settings, viewer_zone
+
+
+def finder(request: HttpRequest) -> HttpResponse:
+    form = FinderForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+    show_map = request.GET.get("view") == "map" and found is not None and found.results
+    context = {
+        "form": form,
+        "search": found,
+        "show_map": show_map,
+        "map": map_settings() if show_map else None,
+        "map_points": map_points(found) if show_map else [],
+        "filters_open": any(
+            request.GET.get(name)
+            for name in ("day", "time", "type", "attendance", "program", "language", "q")
+        ),
+    }
+    return render(request, "meetings/finder.html", context)
+
+
+def map_points(found: search.Search) -> list[dict]:
+    return [
+        {
+            "lat": result.meeting.latitude,
+            "lng": result.meeting.longitude,
+            "name": result.meeting.name,
+            "when": result.when,
+            "url": f"/meetings/{result.meeting.slug}/",
+        }
+        for result in found.results
+    ]
+
+
+def search_calendar(request: HttpRequest) -> HttpResponse:
+    """Every meeting on the search's page as one calendar file."""
+    form = FinderForm(request.GET or None)
+    if not form.is_valid():
+        return HttpResponse("That search is not valid.", status=400, content_type="text/plain")
+    found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+    body = build_calendar(
+        [result.meeting for result in found.results],
+        now=timezone.now(),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="smart-recovery-meetings.ics"'
+    return response

@@ -1,0 +1,93 @@
+"""A meeting's own page, its calendar entry and the public "request a change" form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from meetings.calendar import build_calendar
+from meetings.forms import ChangeRequestForm
+from meetings.models import Attendance, Meeting
+from meetings.schedule import format_clock, next_occurrence, when_label, zone
+from meetings.types import type_name
+from meetings.views.viewer import map_settings, viewer_zone
+
+CHANGE_REQUESTS_PER_HOUR = 5
+
+
+def get_listed_meeting(slug: str) -> Meeting:
+    """A public meeting (closed ones too, shown as closed); private ones are a 404."""
+    queryset = Meeting.objects.listed().select_related("location", "region")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_listed_meeting(slug)
+    return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
+
+
+def detail_context(request: HttpRequest, meeting: Meeting, form=None) -> dict:
+    now = timezone.now()
+    upcoming = next_occurrence(meeting, now)
+    viewer = viewer_zone(request)
+    online = meeting.attendance != Attendance.IN_PERSON
+    for_viewer = upcoming.in_zone(viewer) if online and viewer != meeting.timezone else None
+    # Language, closure and attendance verification have their own lines on the page.
+    shown_elsewhere = {*meeting.languages, "TC", "POA"}
+    codes = [code for code in meeting.feed_types() if code not in shown_elsewhere]
+    return {
+        "meeting": meeting,
+        "upcoming": upcoming,
+        "upcoming_label": when_label(upcoming.starts, now),
+        "in_progress": upcoming.is_on_at(now),
+        "for_viewer": for_viewer,
+        "for_viewer_label": when_label(for_viewer.starts, now) if for_viewer else "",
+        "viewer_zone": viewer,
+        "starts": format_clock(meeting.time),
+        "ends": format_clock(meeting.end_time) if meeting.end_time else "",
+        "zone_abbreviation": upcoming.starts.astimezone(zone(meeting.timezone)).tzname(),
+        "types": [(code, type_name(code)) for code in codes],
+        "languages": [type_name(code) for code in meeting.languages],
+        "form": form or ChangeRequestForm(),
+        "map": map_settings() if meeting.latitude is not None else None,
+        "map_point": [
+            {"lat": meeting.latitude, "lng": meeting.longitude, "name": meeting.name, "url": ""}
+        ],
+    }
+
+
+def calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_listed_meeting(slug)
+    body = build_calendar(
+        [meeting], now=timezone.now(), base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+def request_change(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_listed_meeting(slug)
+    form = ChangeRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not _within_rate_limit(request):
+            context = {**detail_context(request, meeting, form), "rate_limited": True}
+            return render(request, "meetings/meeting_detail.html", context, status=429)
+        # A bot that filled the honeypot is thanked like anyone else, and nothing is stored.
+        if not form.is_spam:
+            form.instance.meeting = meeting
+            form.save()
+        messages.success(request, "Thank you. The meeting's facilitators will look at it soon.")
+        return redirect("meetings:detail", slug=meeting.slug)
+    # Errors are shown beside the fields, on the meeting's own page.
+    return render(request, "meetings/meeting_detail.html", detail_context(request, meeting, form))
+
+
+def _within_rate_limit(request: HttpRequest) -> bool:
+    """Count this address's change requests in the last hour; False past the limit."""
+    key = f"change-requests:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= CHANGE_REQUESTS_PER_HOUR

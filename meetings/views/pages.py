@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_cookie
+
+from meetings.forms import PlaceSearchForm
+from meetings.views.online import starting_soon
+
+
+@require_GET
+@vary_on_cookie
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"form": PlaceSearchForm(), "online_soon": starting_soon(request)}
+    return render(request, "meetings/home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Answer load balancers: 200 when the app and its database both answer, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
