@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,8 @@ from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
 from meetings.views.viewer import TZ_COOKIE
 
 DEFAULT_ZONE = "UTC"
+# Files in the zone database that name no place anyone lives.
+NOT_PLACES = {"localtime", "posixrules", "Factory"}
 COOKIE_AGE = 365 * 24 * 60 * 60
 WEEK = datetime.timedelta(days=7)
 HOUR = datetime.timedelta(hours=1)
@@ -91,7 +94,7 @@ class ViewerZone:
 @cache
 def zone_names() -> dict[str, str]:
     """Every IANA name and alias the system knows, by its lower-case spelling."""
-    return {name.lower(): name for name in available_timezones() if name != "localtime"}
+    return {name.lower(): name for name in available_timezones() if name not in NOT_PLACES}
 
 
 def known_zone(text: str) -> str | None:
@@ -107,8 +110,9 @@ def choose_zone(request: HttpRequest, *, use_query: bool = True) -> ViewerZone:
         return fallback
     if name := known_zone(asked):
         return ViewerZone(name, "query", asked=True)
-    # Shown back (escaped) beside the picker; a long paste is cut short.
-    return ViewerZone(fallback.name, fallback.source, asked=True, rejected=asked[:80])
+    # Shown back (escaped) beside the picker: printable characters only, a long paste cut short.
+    shown = "".join(character for character in asked[:80] if character.isprintable())
+    return ViewerZone(fallback.name, fallback.source, asked=True, rejected=shown)
 
 
 def remember_zone(request: HttpRequest, response: HttpResponse, viewer: ViewerZone) -> None:
@@ -126,8 +130,6 @@ def remember_zone(request: HttpRequest, response: HttpResponse, viewer: ViewerZo
 
 def zone_table_names() -> list[str]:
     """The zones of zone.tab (one or more per country), the list a picker should offer."""
-    import zoneinfo
-
     for directory in zoneinfo.TZPATH:
         path = Path(directory) / "zone.tab"
         if path.is_file():
