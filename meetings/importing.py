@@ -368,7 +368,8 @@ class _Run:
     def _read_csv(self, text: str) -> list[tuple[int, dict[str, Any]]]:
         first_line = text.split("\n", 1)[0]
         delimiter = max(",;\t", key=first_line.count)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        # Strict: a stray quote is an error, not the rest of the file swallowed into one cell.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
             columns = self._map_header(header)

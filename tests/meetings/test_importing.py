@@ -359,6 +359,17 @@ def test_a_csv_row_with_more_cells_than_the_header_is_refused():
     assert problems_of(data, format="csv") == [(2, "row")]
 
 
+def test_a_csv_with_a_stray_quote_is_refused_rather_than_misread():
+    data = csv_of('A,1,19:00,UTC,"1201 Lavaca St,https://zoom.us/j/1', "B,2,19:00,UTC,,")
+
+    with pytest.raises(ImportFailed) as failure:
+        import_meetings(source=data, format="csv")
+
+    [problem] = failure.value.problems
+    assert (problem.row, problem.field) == (0, "file")
+    assert problem.reason.startswith("not a readable CSV file: unexpected end of data")
+
+
 def test_a_file_that_is_not_utf8_is_refused():
     data = "Name,Day,Time\nCaf\xe9,1,19:00\n".encode("latin-1")
 
