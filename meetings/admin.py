@@ -12,8 +12,10 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from meetings.admin_import import can_import, import_view
 from meetings.models import ChangeRequest, Location, Meeting, Region
 from meetings.roles import is_coordinator
 from meetings.types import EDITABLE_TYPES, LANGUAGES
@@ -112,6 +114,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["location"]
     filter_horizontal = ["facilitators"]
     save_on_top = True
+    change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = [
         (
             "When",
@@ -151,6 +154,18 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ),
         ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
     ]
+
+    def get_urls(self) -> list:
+        import_url = path(
+            "import/",
+            self.admin_site.admin_view(import_view),
+            name="meetings_meeting_import",
+        )
+        return [import_url, *super().get_urls()]
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_import": can_import(request.user)}
+        return super().changelist_view(request, extra_context)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
         return super().get_queryset(request).editable_by(request.user)

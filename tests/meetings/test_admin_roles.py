@@ -222,3 +222,19 @@ def test_a_facilitator_sees_only_their_meetings_venues(
 
     assertContains(response, "Eastside Library")
     assertNotContains(response, "Hidden Hall")
+
+
+def test_coordinators_find_the_import_screen_from_the_meeting_list(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.get(CHANGELIST)
+
+    assertContains(response, 'href="/admin/meetings/meeting/import/"')
+    assert client.get("/admin/meetings/meeting/import/").status_code == 200
+
+
+def test_facilitators_neither_see_nor_open_the_import_screen(client, facilitator, own_meeting):
+    client.force_login(facilitator)
+
+    assertNotContains(client.get(CHANGELIST), "/admin/meetings/meeting/import/")
+    assert client.get("/admin/meetings/meeting/import/").status_code == 403
