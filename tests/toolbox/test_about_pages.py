@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+from pytest_django.asserts import assertContains, assertTemplateUsed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_about_page_says_what_the_program_is_and_where_it_comes_from(client):
+    response = client.get("/about/")
+
+    assertTemplateUsed(response, "toolbox/about.html")
+    for words in (
+        "Secular",
+        "Science-based",
+        "Self-empowering",
+        "founded in 1994",
+        "Motivational interviewing",
+        "Cognitive behavioral therapy",
+        "Rational emotive behavior therapy",
+        "twelve-step group",
+    ):
+        assertContains(response, words)
+
+
+def test_the_meeting_outline_walks_through_a_meeting_in_order(client):
+    response = client.get("/about/meeting-outline/")
+
+    assertTemplateUsed(response, "toolbox/meeting_outline.html")
+    content = response.content.decode()
+    steps = ["Welcome", "Check-in", "Setting the agenda", "Working through a problem", "Check-out"]
+    positions = [content.index(f"<h3>{step}") for step in steps]
+    assert positions == sorted(positions)
+    assertContains(response, "Facilitator:")
+    assertContains(response, '<a href="/about/">About</a>', html=True)
+
+
+def test_the_privacy_page_says_what_we_keep_and_why(client):
+    response = client.get("/privacy/")
+
+    assertTemplateUsed(response, "toolbox/privacy.html")
+    for words in (
+        "A username and a password.",
+        "one-way",
+        "An email address, only if you give one.",
+        "reset a forgotten password",
+        "encrypted",
+        "private to you",
+        "share link",
+        "Stage check-ins are stored only if you are signed in and choose to save",
+        "No analytics, no advertising and no third-party trackers.",
+        "No content delivery networks",
+        "Export everything",
+        "Delete your account",
+    ):
+        assertContains(response, words)
+    assertContains(response, 'href="/accounts/export/"')
+    assertContains(response, 'href="/accounts/delete/"')
+
+
+@pytest.mark.parametrize("path", ["/", "/toolbox/", "/privacy/"])
+def test_the_footer_links_about_and_privacy_on_every_page(client, path):
+    response = client.get(path)
+
+    assertContains(response, '<nav aria-label="About this site"', html=False)
+    assertContains(response, '<a href="/about/">About the program</a>', html=True)
+    assertContains(response, '<a href="/privacy/">Privacy</a>', html=True)

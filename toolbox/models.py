@@ -1,0 +1,216 @@
+"""The program's method: the Four Points, the tools and the stages of change.
+
+Editors write Markdown; ``save()`` stores it rendered and sanitised beside the source, and the
+plain words of every text field in ``search_text``. The database keeps a weighted full-text
+vector of each row up to date itself (a stored generated column), so the data migration and any
+bulk update stay searchable without remembering to refresh it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from toolbox import markup
+from toolbox.worksheet_kinds import WORKSHEET_CHOICES, WORKSHEETS, Worksheet
+
+SEARCH_CONFIG = "english"
+# Private-use characters mark the matched words in a snippet, so the snippet can be escaped as
+# plain text first and the marks turned into <mark> tags after.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+MARKDOWN_HELP = (
+    "Markdown: blank lines between paragraphs, **bold**, *italic*, - lists, ## headings."
+)
+
+
+def search_vector() -> models.GeneratedField:
+    """A stored column weighting words in the title over the summary over the rest."""
+    return models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("search_text", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
+
+
+def reserved_slug(*words: str) -> RegexValidator:
+    """Refuse slugs that would collide with a fixed page under the same path."""
+    return RegexValidator(
+        rf"^({'|'.join(words)})$",
+        inverse_match=True,
+        message="This slug is the address of another page; choose another.",
+    )
+
+
+def highlighted(snippet: str) -> SafeString:
+    """Return a search snippet as HTML: the text escaped, the matched words in <mark>."""
+    # Safe: everything but our own marks was escaped first.
+    return mark_safe(escape(snippet).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
+
+
+class SearchableQuerySet(models.QuerySet):
+    def search(self, text: str) -> SearchableQuerySet:
+        """Rows matching ``text`` (typed as in a web search box), best first, with snippets."""
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search_vector=query)
+            .annotate(
+                rank=SearchRank(models.F("search_vector"), query),
+                snippet=SearchHeadline(
+                    "search_text",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "title")
+        )
+
+
+class PointQuerySet(SearchableQuerySet):
+    def with_tools(self) -> PointQuerySet:
+        return self.prefetch_related("tools")
+
+
+class Point(models.Model):
+    number = models.PositiveSmallIntegerField(unique=True, help_text="1 to 4, in program order.")
+    title = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80, unique=True, validators=[reserved_slug("search", "tools")]
+    )
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
+    intro = models.TextField(help_text=MARKDOWN_HELP)
+    intro_html = models.TextField(editable=False)
+    search_text = models.TextField(editable=False)
+    search_vector = search_vector()
+
+    objects = PointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        indexes = [GinIndex(fields=["search_vector"], name="toolbox_point_search")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        """Render the Markdown once here, so pages never render or trust it per request."""
+        self.intro_html = markup.render(self.intro)
+        self.search_text = markup.plain_text(escape(self.summary), self.intro_html)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolbox:point_detail", args=[self.slug])
+
+
+class StageQuerySet(SearchableQuerySet):
+    def with_tools(self) -> StageQuerySet:
+        return self.prefetch_related("tools")
+
+
+class Stage(models.Model):
+    order = models.PositiveSmallIntegerField(unique=True, help_text="Place in the cycle, from 1.")
+    title = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True, validators=[reserved_slug("check-in")])
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
+    feels_like = models.TextField("what it feels like", help_text=MARKDOWN_HELP)
+    feels_like_html = models.TextField(editable=False)
+    what_helps = models.TextField("what helps", help_text=MARKDOWN_HELP)
+    what_helps_html = models.TextField(editable=False)
+    search_text = models.TextField(editable=False)
+    search_vector = search_vector()
+
+    objects = StageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order"]
+        indexes = [GinIndex(fields=["search_vector"], name="toolbox_stage_search")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        """Render the Markdown once here, so pages never render or trust it per request."""
+        self.feels_like_html = markup.render(self.feels_like)
+        self.what_helps_html = markup.render(self.what_helps)
+        self.search_text = markup.plain_text(
+            escape(self.summary), self.feels_like_html, self.what_helps_html
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolbox:stage_detail", args=[self.slug])
+
+
+class ToolQuerySet(SearchableQuerySet):
+    def with_links(self) -> ToolQuerySet:
+        return self.prefetch_related("points", "stages")
+
+
+class Tool(models.Model):
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
+    title = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
+    body = models.TextField(help_text=MARKDOWN_HELP)
+    body_html = models.TextField(editable=False)
+    steps = models.TextField(
+        "how to use it", help_text="One step per line, in order, in plain text."
+    )
+    worksheet = models.CharField(
+        max_length=20,
+        choices=WORKSHEET_CHOICES,
+        blank=True,
+        help_text="The worksheet that goes with this tool, if there is one.",
+    )
+    points = models.ManyToManyField(Point, related_name="tools")
+    stages = models.ManyToManyField(Stage, related_name="tools", help_text="Stages it suits.")
+    search_text = models.TextField(editable=False)
+    search_vector = search_vector()
+
+    objects = ToolQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        indexes = [GinIndex(fields=["search_vector"], name="toolbox_tool_search")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        """Render the Markdown once here, so pages never render or trust it per request."""
+        self.body_html = markup.render(self.body)
+        self.search_text = markup.plain_text(
+            escape(self.summary), self.body_html, escape("\n".join(self.step_list))
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolbox:tool_detail", args=[self.slug])
+
+    @property
+    def step_list(self) -> list[str]:
+        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+
+    @property
+    def worksheet_link(self) -> Worksheet | None:
+        return WORKSHEETS.get(self.worksheet)

@@ -1,0 +1,89 @@
+"""The worksheets a participant can fill in, named once for the toolbox and the worksheets app.
+
+A worksheet kind is started at ``/worksheets/new/<kind>/``. The urge log is a worksheet too, but a
+running log rather than a form filled in once, so it has its own address and is not a kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class WorksheetKind(models.TextChoices):
+    CBA = "cba", "Cost/Benefit Analysis"
+    CHANGE_PLAN = "change-plan", "Change Plan"
+    HOV = "hov", "Hierarchy of Values"
+    ABC = "abc", "ABC (REBT)"
+    DISARM = "disarm", "DISARM"
+    DEADS = "deads", "DEADS"
+    PROBLEM_SOLVING = "problem-solving", "Problem Solving"
+    BALANCE_PIE = "balance-pie", "Lifestyle Balance Pie"
+    VACATION = "vacation", "Vacation from addiction"
+
+
+URGE_LOG = "urges"
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    key: str
+    title: str
+    description: str
+
+    @property
+    def url(self) -> str:
+        if self.key == URGE_LOG:
+            return "/worksheets/urges/"
+        return f"/worksheets/new/{self.key}/"
+
+
+DESCRIPTIONS: dict[str, str] = {
+    WorksheetKind.CBA: (
+        "Weigh what the behavior gives you and costs you, and what changing would give and cost, "
+        "now and later."
+    ),
+    WorksheetKind.CHANGE_PLAN: (
+        "Write down the changes you want, why they matter, the steps, who can help, and how you "
+        "will know it is working."
+    ),
+    WorksheetKind.HOV: (
+        "List what matters most to you, rank it, and check whether the behavior serves those "
+        "values or gets in their way."
+    ),
+    WorksheetKind.ABC: (
+        "Take an upsetting moment apart: the activating event, your beliefs about it and the "
+        "consequences; then dispute the beliefs and find a more helpful view."
+    ),
+    WorksheetKind.DISARM: "Name the voice of your urges, write down what it says, and answer it.",
+    WorksheetKind.DEADS: (
+        "Plan your own ways to deny or delay, escape, avoid, distract and substitute when an urge "
+        "comes."
+    ),
+    WorksheetKind.PROBLEM_SOLVING: (
+        "Define a problem, brainstorm options, weigh them, choose one, and plan how to try it."
+    ),
+    WorksheetKind.BALANCE_PIE: (
+        "Rate how satisfied you are with each area of your life and choose one to nudge toward "
+        "balance."
+    ),
+    WorksheetKind.VACATION: (
+        "Collect activities that give you a break from the behavior: quick ones for a hard hour "
+        "and bigger ones to look forward to."
+    ),
+    URGE_LOG: (
+        "Note each urge as it comes: when, where, how strong, what set it off and what you did, "
+        "so you can spot patterns over time."
+    ),
+}
+
+WORKSHEETS: dict[str, Worksheet] = {
+    **{kind.value: Worksheet(kind.value, kind.label, DESCRIPTIONS[kind]) for kind in WorksheetKind},
+    URGE_LOG: Worksheet(URGE_LOG, "Urge Log", DESCRIPTIONS[URGE_LOG]),
+}
+
+# What a tool may link to: any worksheet kind, or the urge log.
+WORKSHEET_CHOICES: list[tuple[str, str]] = [
+    (worksheet.key, worksheet.title) for worksheet in WORKSHEETS.values()
+]
