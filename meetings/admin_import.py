@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,12 @@ from meetings.importing import ImportFailed, import_meetings
 from meetings.models import Meeting
 from meetings.roles import COORDINATORS
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+# Messages ride in the session to the next page: a few are read, thousands would not fit.
+SHOWN_WARNINGS = 20
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="A Meeting Guide JSON feed or a CSV; see docs/import.md.")
@@ -21,7 +29,7 @@ class ImportForm(forms.Form):
     )
 
 
-def can_import(user) -> bool:
+def can_import(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Imports touch any meeting by slug, so only superusers and coordinators may run them."""
     return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
 
@@ -42,8 +50,11 @@ def import_view(request: HttpRequest) -> HttpResponse:
             problems = failure.problems
         else:
             messages.success(request, f"Imported {upload.name}: {result}")
-            for warning in result.warnings:
+            for warning in result.warnings[:SHOWN_WARNINGS]:
                 messages.warning(request, str(warning))
+            hidden = len(result.warnings) - SHOWN_WARNINGS
+            if hidden > 0:
+                messages.warning(request, f"… and {hidden} more warnings.")
             return redirect(request.path)
     context = {
         **admin.site.each_context(request),

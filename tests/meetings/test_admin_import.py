@@ -73,6 +73,18 @@ def test_a_good_file_is_imported_and_the_counts_shown(client, coordinator):
     assert record.history_user == coordinator
 
 
+def test_only_the_first_twenty_warnings_are_shown(client, superuser):
+    client.force_login(superuser)
+    rows = [f"M{n},1,19:00,UTC,https://zoom.us/j/{n},B" for n in range(25)]
+    data = "\n".join(["Name,Day,Time,Timezone,Conference URL,Types", *rows]).encode()
+
+    response = client.post(URL, {"file": SimpleUploadedFile("many.csv", data)}, follow=True)
+
+    assertContains(response, "dropped “B”, a type of another fellowship", count=20)
+    assertContains(response, "… and 5 more warnings.")
+    assert Meeting.objects.count() == 25
+
+
 def test_the_chosen_format_overrides_the_file_name(client, superuser):
     client.force_login(superuser)
     feed = SimpleUploadedFile("export.txt", (DATA / "good_feed.json").read_bytes())
