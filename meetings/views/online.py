@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from django import forms
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
@@ -42,6 +43,7 @@ COOKIE_AGE = 365 * 24 * 60 * 60
 WEEK = datetime.timedelta(days=7)
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
+SOON_WINDOWS = (datetime.timedelta(hours=3), DAY)
 # The picker's groups: the tz database's continents and oceans.
 REGIONS = (
     "Africa",
@@ -95,6 +97,11 @@ class ViewerZone:
 def zone_names() -> dict[str, str]:
     """Every IANA name and alias the system knows, by its lower-case spelling."""
     return {name.lower(): name for name in available_timezones() if name not in NOT_PLACES}
+
+
+@cache
+def every_zone() -> tuple[tuple[str, zoneinfo.ZoneInfo], ...]:
+    return tuple((name, zoneinfo.ZoneInfo(name)) for name in sorted(zone_names().values()))
 
 
 def known_zone(text: str) -> str | None:
@@ -204,7 +211,7 @@ class OnlineFilterForm(forms.Form):
     def filter(self, meetings: MeetingQuerySet) -> MeetingQuerySet:
         chosen = self.cleaned_data
         if chosen["type"]:
-            meetings = meetings.with_types(chosen["type"])
+            meetings = meetings.with_feed_types(chosen["type"])
         if chosen["program"]:
             meetings = meetings.filter(program=chosen["program"])
         if chosen["language"]:
@@ -387,15 +394,51 @@ def online(request: HttpRequest) -> HttpResponse:
 # --- The home page's "starting soon" -------------------------------------------------------
 
 
+def local_window(start: datetime.datetime, end: datetime.datetime) -> Q:
+    """Meetings whose own weekday and clock fall between two wall-clock times (naive)."""
+    condition = Q()
+    date = start.date()
+    while date <= end.date():
+        part = Q(day=spec_day(date))
+        if date == start.date():
+            part &= Q(time__gte=start.time())
+        if date == end.date():
+            part &= Q(time__lte=end.time())
+        condition |= part
+        date += DAY
+    return condition
+
+
+def starting_between(
+    meetings: MeetingQuerySet, start: datetime.datetime, end: datetime.datetime
+) -> list[Occurrence]:
+    """Occurrences starting in (start, end], soonest first, in one query.
+
+    Only meetings whose own weekday and clock can fall in the window are read: zones that show
+    the same wall-clock window share one condition, so the query stays small however many
+    meetings there are. An hour's margin either side covers a clock change inside the window;
+    the schedule then keeps the exact ones.
+    """
+    windows: dict[tuple[datetime.datetime, datetime.datetime], list[str]] = {}
+    for name, here in every_zone():
+        lower = (start - HOUR).astimezone(here).replace(tzinfo=None)
+        upper = (end + HOUR).astimezone(here).replace(tzinfo=None)
+        windows.setdefault((lower, upper), []).append(name)
+    condition = Q()
+    for (lower, upper), names in windows.items():
+        condition |= Q(timezone__in=names) & local_window(lower, upper)
+    found = occurrences_between(meetings.filter(condition).order_by(), start, end)
+    return [occurrence for occurrence in found if start < occurrence.starts <= end]
+
+
 def starting_soon(request: HttpRequest, count: int = 3) -> dict:
     """The next few online meetings to start within a day, in the remembered zone (or UTC)."""
     viewer = choose_zone(request, use_query=False)
     now = timezone.now()
-    # An occurrence starting within the day falls on a meeting-local date from yesterday to the
-    # day after tomorrow (zones run from UTC-12 to UTC+14), so only those weekdays are read.
-    days = {spec_day((now + offset * DAY).date()) for offset in range(-1, 3)}
-    meetings = listed_meetings().on_days(sorted(days))
-    occurrences = occurrences_between(schedulable(meetings), now, now + DAY)
+    # Most hours have plenty of meetings starting; a quiet directory needs the whole day.
+    for window in SOON_WINDOWS:
+        soon = starting_between(listed_meetings(), now, now + window)[:count]
+        if len(soon) == count:
+            break
     local_now = now.astimezone(zone(viewer.name))
-    soon = [occurrence for occurrence in occurrences if occurrence.starts > now][:count]
     return {"zone": viewer, "listings": [Listing.of(o, viewer.name, local_now) for o in soon]}

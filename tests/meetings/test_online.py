@@ -11,7 +11,9 @@ import time_machine
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from meetings.models import Attendance, Meeting
+from meetings.schedule import occurrences_between
 from meetings.types import Program
+from meetings.views.online import listed_meetings, starting_between
 
 pytestmark = pytest.mark.django_db
 
@@ -594,3 +596,68 @@ def test_home_lists_nothing_extra_without_online_meetings_soon(client):
     soon = soon_on_home(response.content.decode())
     assert "Starting soon" not in soon
     assertContains(response, "See online meetings")
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        datetime.datetime(2026, 1, 14, 9, 10, tzinfo=UTC),
+        # New York springs forward at 07:00 UTC; London at 01:00 UTC on 29 March.
+        datetime.datetime(2026, 3, 8, 6, 30, tzinfo=UTC),
+        # 03:15 in New York, just after the jump: the 02:30 meeting, which does not exist on the
+        # clock that night, starts at 03:30.
+        datetime.datetime(2026, 3, 8, 7, 15, tzinfo=UTC),
+        datetime.datetime(2026, 3, 29, 0, 30, tzinfo=UTC),
+        # Sydney falls back at 16:00 UTC on 4 April; New York at 06:00 UTC on 1 November.
+        datetime.datetime(2026, 4, 4, 15, 30, tzinfo=UTC),
+        datetime.datetime(2026, 11, 1, 5, 30, tzinfo=UTC),
+    ],
+)
+@pytest.mark.parametrize("hours", [3, 24])
+def test_starting_between_reads_only_what_can_start_and_misses_nothing(now, hours):
+    zones = [
+        "America/New_York",
+        "America/Los_Angeles",
+        "Europe/London",
+        "Asia/Kolkata",
+        "Asia/Calcutta",
+        "Australia/Sydney",
+        "Pacific/Chatham",
+        "Pacific/Kiritimati",
+        "Etc/GMT+12",
+    ]
+    clocks = ["00:15", "02:30", "07:00", "12:45", "19:00", "23:30"]
+    Meeting.objects.bulk_create(
+        Meeting(
+            name=f"{zone} {day} {clock}",
+            slug=f"m-{index}",
+            day=day,
+            time=datetime.time.fromisoformat(clock),
+            end_time=None,
+            timezone=zone,
+            attendance=Attendance.ONLINE,
+            conference_url="https://video.example.org/j/1",
+        )
+        for index, (zone, day, clock) in enumerate(
+            (zone, day, clock) for zone in zones for day in range(7) for clock in clocks
+        )
+    )
+    end = now + datetime.timedelta(hours=hours)
+    everything = occurrences_between(list(listed_meetings()), now, end)
+
+    found = starting_between(listed_meetings(), now, end)
+
+    assert found == [occurrence for occurrence in everything if now < occurrence.starts <= end]
+    assert len(found) >= 3, "the window should hold several starts to compare"
+
+
+def test_home_reads_at_most_two_queries_for_starting_soon(
+    client, online_meeting, django_assert_max_num_queries
+):
+    online_meeting(name="Only One Today", timezone="UTC", time=datetime.time(20))
+
+    with frozen(JANUARY_MONDAY_NOON), django_assert_max_num_queries(2):
+        response = client.get("/")
+
+    # Fewer than three start within three hours, so the whole day is searched.
+    assert "Only One Today" in soon_on_home(response.content.decode())
