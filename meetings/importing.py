@@ -28,10 +28,18 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from meetings.demo import copy_insert
+from meetings.bulk import copy_insert
 from meetings.feed import CSV_COLUMNS
 from meetings.geocoding import country_codes, normalize, timezone_at, us_states
-from meetings.models import Attendance, Location, Meeting, Region, Weekday, validate_timezone
+from meetings.models import (
+    Attendance,
+    DirectoryVersion,
+    Location,
+    Meeting,
+    Region,
+    Weekday,
+    validate_timezone,
+)
 from meetings.types import (
     ALL_TYPES,
     LANGUAGE_ALIASES,
@@ -212,7 +220,11 @@ def import_meetings(
     run.locate(rows)
     if run.problems:
         raise ImportFailed(sorted(run.problems, key=lambda problem: problem.row))
-    return run.write(rows)
+    result = run.write(rows)
+    if result.created or result.updated:
+        # Rows went in by COPY, without save signals: tell cached feeds the directory changed.
+        DirectoryVersion.bump()
+    return result
 
 
 def guess_format(name: str, data: bytes) -> str:

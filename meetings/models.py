@@ -243,9 +243,30 @@ class MeetingQuerySet(models.QuerySet):
                 condition |= Q(time__gte=start) | Q(time__lt=end)
         return self.filter(condition)
 
-    def with_types(self, codes: list[str]) -> MeetingQuerySet:
-        """Meetings that have every one of these type codes."""
-        return self.filter(types__contains=codes)
+    def with_feed_types(self, codes: list[str]) -> MeetingQuerySet:
+        """Meetings whose feed ``types`` include every one of these codes.
+
+        Some codes are stored in their own fields (program, languages, attendance verification,
+        closure), as ``Meeting.feed_types()`` reads them.
+        """
+        from meetings.types import CODE_PROGRAMS
+
+        condition = Q()
+        stored = []
+        for code in codes:
+            if code in CODE_PROGRAMS:
+                condition &= Q(program=CODE_PROGRAMS[code])
+            elif code in LANGUAGES:
+                condition &= Q(languages__contains=[code])
+            elif code == "POA":
+                condition &= Q(attendance_verification=True)
+            elif code == "TC":
+                condition &= Q(is_active=False)
+            else:
+                stored.append(code)
+        if stored:
+            condition &= Q(types__contains=stored)
+        return self.filter(condition)
 
     def matching(self, text: str) -> MeetingQuerySet:
         return self.filter(

@@ -128,7 +128,7 @@ def filtered(data: dict, now: datetime.datetime, zone_name: str) -> MeetingQuery
     if data.get("time"):
         meetings = meetings.at_times_of_day(data["time"])
     if data.get("type"):
-        meetings = meetings.with_types(data["type"])
+        meetings = meetings.with_feed_types(data["type"])
     if data.get("attendance"):
         meetings = meetings.filter(attendance__in=data["attendance"])
     if data.get("program"):

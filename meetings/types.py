@@ -99,7 +99,7 @@ PROGRAM_CODES: dict[str, str] = {
     Program.FAMILY_FRIENDS: "SRFF",
     Program.VETERANS: "SRVFR",
     Program.INSIDEOUT: "SRIO",
-    # The spec's Young People code means the same thing.
+    # The spec's Young People code means the same thing, so the program is the only source of it.
     Program.YOUTH: "Y",
 }
 PROGRAM_TYPES: dict[str, str] = {
@@ -144,7 +144,7 @@ ALL_TYPES: dict[str, str] = {**SPEC_TYPES, **PROGRAM_TYPES, **LANGUAGES}
 
 # Types an editor picks by hand (language, program, closed and proof of attendance have fields).
 EDITABLE_TYPES: dict[str, str] = {
-    code: name for code, name in SPEC_TYPES.items() if code not in {"TC", "POA"}
+    code: name for code, name in SPEC_TYPES.items() if code not in {"TC", "POA", "Y"}
 }
 
 
@@ -152,9 +152,9 @@ def type_name(code: str) -> str:
     return ALL_TYPES.get(code, code)
 
 
+CODE_PROGRAMS: dict[str, str] = {code: program for program, code in PROGRAM_CODES.items()}
+
+
 def program_for_code(code: str) -> str | None:
-    """The program kind a feed code stands for, if any."""
-    for program, program_code in PROGRAM_CODES.items():
-        if program_code == code and code != "Y":
-            return program
-    return None
+    """The program kind a feed code stands for, if any (``Y`` is the youth program)."""
+    return CODE_PROGRAMS.get(code)

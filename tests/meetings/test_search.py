@@ -200,3 +200,25 @@ def test_a_page_of_results_is_one_query(europe, django_assert_num_queries):
 )
 def test_bad_queries_are_rejected_by_the_form(query):
     assert not search.FinderForm(query).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("SRFF", ["Family"]),
+        ("Y", ["Youth"]),
+        ("S", ["Spanish"]),
+        ("POA", ["Verified"]),
+        ("W", ["Women"]),
+    ],
+)
+def test_type_codes_stored_in_their_own_fields_still_filter(make_meeting, venue, code, expected):
+    make_meeting(name="Family", program="family_friends")
+    make_meeting(name="Youth", program="youth")
+    make_meeting(name="Spanish", languages=["S"])
+    make_meeting(name="Verified", attendance_verification=True)
+    make_meeting(name="Women", types=["W"])
+
+    found = run(lat=venue.latitude, lng=venue.longitude, type=[code])
+
+    assert [r.meeting.name for r in found.results] == expected

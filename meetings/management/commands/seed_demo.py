@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from meetings import demo
+from meetings.bulk import copy_insert
 from meetings.models import DirectoryVersion, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS
 
@@ -86,11 +87,11 @@ class Command(BaseCommand):
         new_locations = {
             id(m.location): m.location for m in meetings if m.location and m.location.pk is None
         }
-        demo.copy_insert(Location, list(new_locations.values()))
+        copy_insert(Location, list(new_locations.values()))
         for meeting in meetings:
             # The location has its id now: point the foreign key at it.
             meeting.location = meeting.location
-        demo.copy_insert(Meeting, meetings)
+        copy_insert(Meeting, meetings)
         return len(meetings)
 
     def create_accounts(self) -> None:
