@@ -220,3 +220,7 @@ def test_add_all_to_calendar_gives_one_file(client, places, tuesday, make_meetin
         "Eastside Thursday",
         "Eastside Tuesday",
     ]
+
+
+def test_the_finder_links_to_browsing_by_country(client):
+    assertContains(client.get("/meetings/"), 'href="/meetings/browse/"')
