@@ -44,6 +44,14 @@ class StageAdmin(admin.ModelAdmin):
         "what_helps_preview",
     ]
 
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        """A stage's slug is fixed once saved: the check-in and the cycle drawing name it."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug"] if obj else fields
+
+    def get_prepopulated_fields(self, request, obj=None) -> dict:
+        return {} if obj else super().get_prepopulated_fields(request, obj)
+
     @admin.display(description="Preview of what it feels like, as saved")
     def feels_like_preview(self, stage: Stage) -> SafeString:
         return preview(stage.feels_like_html)

@@ -102,6 +102,6 @@ def prompts(a: Answers) -> list[str]:
         prompts.append(
             "This matters a lot to you, and you're less sure you can do it. That's a very common "
             "place to be. Confidence grows from small successes, so choose one small step from "
-            "the tools below."
+            "the tools suggested here."
         )
     return prompts

@@ -82,3 +82,24 @@ def test_tools_can_be_filtered_by_point_and_by_stage(admin_client):
     assert set(by_stage.context["cl"].result_list) == set(termination.tools.all())
     assertContains(by_point, "By points")
     assertContains(by_point, "By stages")
+
+
+def test_a_stages_slug_cannot_be_changed_once_saved(admin_client):
+    stage = Stage.objects.get(slug="action")
+
+    response = admin_client.post(
+        f"/admin/toolbox/stage/{stage.pk}/change/",
+        {
+            "order": stage.order,
+            "title": stage.title,
+            "slug": "doing-it",
+            "summary": stage.summary,
+            "feels_like": stage.feels_like,
+            "what_helps": stage.what_helps,
+        },
+    )
+
+    assert response.status_code == 302
+    stage.refresh_from_db()
+    assert stage.slug == "action"
+    assert admin_client.get("/admin/toolbox/stage/add/").context["adminform"].prepopulated_fields

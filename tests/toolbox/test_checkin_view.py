@@ -168,3 +168,22 @@ def test_deleting_an_account_deletes_its_check_ins(participant):
     participant.delete()
 
     assert StageCheckIn.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "title"),
+    [
+        ({"importance": "1", "plan": "no"}, "Precontemplation"),
+        ({"importance": "5", "plan": "no"}, "Contemplation"),
+        ({}, "Determination/Preparation"),
+        ({"changing": "recently"}, "Action"),
+        ({"changing": "six_months"}, "Maintenance"),
+        ({"slipped": "yes"}, "Relapse"),
+        ({"changing": "six_months", "pull": "rarely", "confidence": "10"}, "Termination"),
+    ],
+)
+def test_every_stage_the_check_in_can_suggest_has_its_page(client, change, title):
+    response = client.post("/stages/check-in/", {**PREPARING, **change})
+
+    assert response.context["stage"].title == title
+    assert response.context["stage"].get_absolute_url() in links(response)
