@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import zoneinfo
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,10 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone name such as America/New_York.")
 
 
-def available_timezones() -> set[str]:
-    return zoneinfo.available_timezones()
+@functools.cache
+def available_timezones() -> frozenset[str]:
+    """Every zone name and alias on this system (read once: it scans the zone files)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def validate_type_codes(codes: list[str]) -> None:

@@ -34,12 +34,12 @@ from meetings.schedule import (
     zone,
 )
 from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
-from meetings.views.viewer import TZ_COOKIE
+from meetings.views.viewer import (
+    choose_zone,
+    remember_zone,
+    zone_names,
+)
 
-DEFAULT_ZONE = "UTC"
-# Files in the zone database that name no place anyone lives.
-NOT_PLACES = {"localtime", "posixrules", "Factory"}
-COOKIE_AGE = 365 * 24 * 60 * 60
 WEEK = datetime.timedelta(days=7)
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
@@ -79,60 +79,9 @@ LISTING_FIELDS = (
 # --- The viewer's zone ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ViewerZone:
-    """The zone times are shown in, where it came from, and what was asked for but not known."""
-
-    name: str
-    source: str  # "query", "cookie" or "default"
-    asked: bool = False
-    rejected: str = ""
-
-    @property
-    def is_default(self) -> bool:
-        return self.source == "default"
-
-
-@cache
-def zone_names() -> dict[str, str]:
-    """Every IANA name and alias the system knows, by its lower-case spelling."""
-    return {name.lower(): name for name in available_timezones() if name not in NOT_PLACES}
-
-
 @cache
 def every_zone() -> tuple[tuple[str, zoneinfo.ZoneInfo], ...]:
     return tuple((name, zoneinfo.ZoneInfo(name)) for name in sorted(zone_names().values()))
-
-
-def known_zone(text: str) -> str | None:
-    """The zone's proper name for what a visitor typed ("asia/calcutta" → "Asia/Calcutta")."""
-    return zone_names().get(text.strip().lower())
-
-
-def choose_zone(request: HttpRequest, *, use_query: bool = True) -> ViewerZone:
-    remembered = known_zone(request.COOKIES.get(TZ_COOKIE, ""))
-    fallback = ViewerZone(remembered or DEFAULT_ZONE, "cookie" if remembered else "default")
-    asked = request.GET.get("tz", "").strip() if use_query else ""
-    if not asked:
-        return fallback
-    if name := known_zone(asked):
-        return ViewerZone(name, "query", asked=True)
-    # Shown back (escaped) beside the picker: printable characters only, a long paste cut short.
-    shown = "".join(character for character in asked[:80] if character.isprintable())
-    return ViewerZone(fallback.name, fallback.source, asked=True, rejected=shown)
-
-
-def remember_zone(request: HttpRequest, response: HttpResponse, viewer: ViewerZone) -> None:
-    """A zone the visitor asked for is kept for a year, for this page and the others."""
-    if viewer.source == "query":
-        response.set_cookie(
-            TZ_COOKIE,
-            viewer.name,
-            max_age=COOKIE_AGE,
-            samesite="Lax",
-            secure=request.is_secure(),
-            httponly=True,
-        )
 
 
 def zone_table_names() -> list[str]:
