@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -33,7 +35,7 @@ class BreadcrumbMixin:
     def get_breadcrumbs(self) -> list[Crumb]:
         return self.breadcrumbs
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = trail(*self.get_breadcrumbs())
         return context
@@ -43,7 +45,7 @@ class PointListView(BreadcrumbMixin, ListView):
     queryset = Point.objects.with_tools()
     template_name = "toolbox/point_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(search_form=SearchForm(), **kwargs)
 
 
@@ -75,7 +77,7 @@ class StageDetailView(BreadcrumbMixin, DetailView):
     template_name = "toolbox/stage_detail.html"
     breadcrumbs = [STAGES]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         stages = list(Stage.objects.all())
         index = stages.index(self.object)
         return super().get_context_data(
@@ -91,7 +93,7 @@ class SearchView(BreadcrumbMixin, TemplateView):
     template_name = "toolbox/search.html"
     breadcrumbs = [TOOLBOX]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         return super().get_context_data(

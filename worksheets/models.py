@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -10,7 +12,7 @@ RULER = [MinValueValidator(0), MaxValueValidator(10)]
 
 
 class StageCheckInQuerySet(models.QuerySet):
-    def owned_by(self, user) -> StageCheckInQuerySet:
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> StageCheckInQuerySet:
         """Only ``user``'s own check-ins: nobody else's, and none for an anonymous visitor."""
         if not user.is_authenticated:
             return self.none()
