@@ -180,6 +180,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
+# Successful sign-ins are not logged: a participant's visits are nobody's business.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Email (password resets only): the console in development; SMTP in production, to EMAIL_HOST
 # or else a relay on localhost, as Django itself defaults.
