@@ -148,9 +148,7 @@ if GEOCODER and not GEOCODER_USER_AGENT:
 
 # Maps: tiles from any XYZ tile server (OpenStreetMap's by default); its origin joins the CSP.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_ATTRIBUTION = os.environ.get(
-    "MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors"
-)
+MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 _tile_origin = urlsplit(MAP_TILE_URL)
 if _tile_origin.scheme not in {"http", "https"} or not _tile_origin.netloc:
     raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) URL with {z}/{x}/{y}.")
