@@ -25,6 +25,48 @@ def coordinated_region_ids(user) -> set[int]:
     return Region.subtree_ids(list(user.coordinated_regions.values_list("pk", flat=True)))
 
 
+# The common edit (time, link, closed this week) comes first.
+MEETING_FIELDSETS = [
+    (
+        "When",
+        {
+            "fields": [("day", "time", "end_time"), "timezone", "is_active"],
+            "description": "Untick “meeting now” for a week off or while closed.",
+        },
+    ),
+    (
+        "How to join",
+        {
+            "fields": [
+                "attendance",
+                "location",
+                "conference_url",
+                "conference_url_notes",
+                "conference_phone",
+                "conference_phone_notes",
+            ]
+        },
+    ),
+    (
+        "About the meeting",
+        {
+            "fields": [
+                "name",
+                "slug",
+                "program",
+                "types",
+                "languages",
+                "attendance_verification",
+                "notes",
+                "group",
+                "feedback_url",
+            ]
+        },
+    ),
+    ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
+]
+
+
 class MeetingForm(forms.ModelForm):
     types = forms.MultipleChoiceField(
         choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
@@ -41,29 +83,10 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "name",
-            "slug",
-            "day",
-            "time",
-            "end_time",
-            "timezone",
-            "is_active",
-            "attendance",
-            "location",
-            "conference_url",
-            "conference_url_notes",
-            "conference_phone",
-            "conference_phone_notes",
-            "program",
-            "types",
-            "languages",
-            "attendance_verification",
-            "notes",
-            "group",
-            "feedback_url",
-            "is_public",
-            "region",
-            "facilitators",
+            name
+            for _, options in MEETING_FIELDSETS
+            for row in options["fields"]
+            for name in (row if isinstance(row, tuple) else (row,))
         ]
 
     def clean_types(self) -> list[str]:
@@ -115,45 +138,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["facilitators"]
     save_on_top = True
     change_list_template = "admin/meetings/meeting/change_list.html"
-    fieldsets = [
-        (
-            "When",
-            {
-                "fields": [("day", "time", "end_time"), "timezone", "is_active"],
-                "description": "Untick “meeting now” for a week off or while closed.",
-            },
-        ),
-        (
-            "How to join",
-            {
-                "fields": [
-                    "attendance",
-                    "location",
-                    "conference_url",
-                    "conference_url_notes",
-                    "conference_phone",
-                    "conference_phone_notes",
-                ]
-            },
-        ),
-        (
-            "About the meeting",
-            {
-                "fields": [
-                    "name",
-                    "slug",
-                    "program",
-                    "types",
-                    "languages",
-                    "attendance_verification",
-                    "notes",
-                    "group",
-                    "feedback_url",
-                ]
-            },
-        ),
-        ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
-    ]
+    fieldsets = MEETING_FIELDSETS
 
     def get_urls(self) -> list:
         import_url = path(
