@@ -7,10 +7,13 @@ protect people (``SECRET_KEY``, ``ALLOWED_HOSTS``) must be given. A bad value ra
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -145,6 +148,28 @@ if GEOCODER and not GEOCODER_USER_AGENT:
     raise ImproperlyConfigured(
         "GEOCODER_USER_AGENT must name this site and a contact (Nominatim's usage policy)."
     )
+
+# Worksheet answers are encrypted at rest with Fernet keys, newest first: the first encrypts,
+# all of them decrypt, so a new key goes in front and the old ones stay until
+# `manage.py reencrypt_worksheets` has moved every answer to the new key.
+WORKSHEET_KEYS = env_list("WORKSHEET_KEYS", [])
+if not WORKSHEET_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "WORKSHEET_KEYS must be set when DEBUG=0 (comma-separated Fernet keys, newest first)."
+        )
+    # Development only: one key derived from SECRET_KEY, so a fresh checkout just works.
+    WORKSHEET_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+    ]
+for _key in WORKSHEET_KEYS:
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "WORKSHEET_KEYS must be Fernet keys (32 url-safe base64-encoded bytes each), "
+            "comma-separated."
+        ) from None
 
 # Maps: tiles from any XYZ tile server (OpenStreetMap's by default); its origin joins the CSP.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from smartrecovery import database
@@ -117,9 +118,31 @@ def test_deploy_check_is_clean_with_production_settings():
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="meetings.example.org",
+        WORKSHEET_KEYS=Fernet.generate_key().decode(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_worksheet_keys_is_an_error():
+    result = manage(
+        "check",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+        WORKSHEET_KEYS="",
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(
+        "Configuration error: WORKSHEET_KEYS must be set when DEBUG=0"
+    )
+
+
+def test_a_malformed_worksheet_key_is_a_clear_error():
+    result = manage("check", WORKSHEET_KEYS=f"{Fernet.generate_key().decode()},not-a-key")
+    assert result.returncode == 1
+    assert "WORKSHEET_KEYS must be Fernet keys" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_an_unknown_geocoder_is_a_clear_error():
