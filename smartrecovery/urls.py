@@ -28,5 +28,6 @@ urlpatterns = [
     ),
     path("", include("toolbox.urls")),
     path("accounts/", include("worksheets.urls")),
+    path("worksheets/", include("worksheets.worksheet_urls")),
     path("admin/", admin.site.urls),
 ]
