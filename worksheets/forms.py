@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+
+from worksheets.kinds import TOO_LONG, CappedCharField, Field, ItemList, Kind, get_kind
+from worksheets.models import TITLE_MAX_LENGTH, Worksheet
 
 
 class SignUpForm(UserCreationForm):
@@ -23,3 +29,139 @@ class SignUpForm(UserCreationForm):
         if email and User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account already uses this email address.")
         return email
+
+
+class WorksheetForm(forms.Form):
+    """The form for any worksheet kind, built from the kind's fields; list fields come as rows."""
+
+    title = CappedCharField(
+        label="Title (for your list)",
+        required=False,
+        max_length=TITLE_MAX_LENGTH,
+        help_text=f"Optional. Up to {TITLE_MAX_LENGTH} characters.",
+        error_messages={"max_length": TOO_LONG},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    complete = forms.BooleanField(
+        label="I've finished this worksheet for now (mark it complete)", required=False
+    )
+
+    def __init__(self, kind: Kind, *args: Any, rows: dict[str, int] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        rows = rows or {}
+        for spec in kind.fields:
+            if isinstance(spec, ItemList):
+                count = rows.get(spec.name) or self._posted_rows(spec)
+                for index in range(min(count, spec.max_items)):
+                    for sub in spec.subfields:
+                        self.fields[row_name(spec, index, sub)] = sub.form_field()
+            else:
+                self.fields[spec.name] = spec.form_field()
+        for bound in self:
+            css = {"select": "form-select", "checkbox": "form-check-input"}
+            bound.field.widget.attrs.setdefault("class", css.get(bound.widget_type, "form-control"))
+
+    def _posted_rows(self, spec: ItemList) -> int:
+        pattern = re.compile(rf"^{re.escape(spec.name)}-(\d+)-")
+        indexes = [int(m.group(1)) for key in self.data if (m := pattern.match(key))]
+        return max(indexes) + 1 if indexes else 1
+
+    @classmethod
+    def for_worksheet(cls, worksheet: Worksheet, *, add: str = "") -> WorksheetForm:
+        """An unbound form showing what is stored, with blank rows to add to each list."""
+        kind = get_kind(worksheet.kind)
+        answers = worksheet.answers or {}
+        initial: dict[str, Any] = {
+            "title": worksheet.title,
+            "version": worksheet.version,
+            "complete": worksheet.status == Worksheet.Status.COMPLETE,
+        }
+        rows: dict[str, int] = {}
+        for spec in kind.fields:
+            if isinstance(spec, ItemList):
+                items = answers.get(spec.name) or []
+                blanks = 2 if not items else 1
+                if add == spec.name:
+                    blanks += 3
+                rows[spec.name] = len(items) + blanks
+                for index, item in enumerate(items):
+                    for sub in spec.subfields:
+                        value = item.get(sub.name)
+                        initial[row_name(spec, index, sub)] = "" if value is None else value
+            else:
+                value = answers.get(spec.name)
+                initial[spec.name] = "" if value is None else value
+        return cls(kind, initial=initial, rows=rows)
+
+    def answers(self) -> dict[str, Any]:
+        """The cleaned answers as stored: empty rows dropped, values JSON-friendly."""
+        data = self.cleaned_data
+        answers: dict[str, Any] = {}
+        for spec in self.kind.fields:
+            if isinstance(spec, ItemList):
+                items = []
+                for index in range(spec.max_items):
+                    names = [row_name(spec, index, sub) for sub in spec.subfields]
+                    if names[0] not in self.fields:
+                        break
+                    item = {
+                        sub.name: sub.to_answer(data.get(name))
+                        for sub, name in zip(spec.subfields, names, strict=True)
+                    }
+                    if not all(sub.is_empty(item[sub.name]) for sub in spec.subfields):
+                        items.append(item)
+                answers[spec.name] = items
+            else:
+                answers[spec.name] = spec.to_answer(data.get(spec.name))
+        return answers
+
+    def clean_title(self) -> str:
+        return (self.cleaned_data.get("title") or "").strip()
+
+    @property
+    def status(self) -> str:
+        complete = self.cleaned_data.get("complete")
+        return Worksheet.Status.COMPLETE if complete else Worksheet.Status.DRAFT
+
+    def layout(self) -> list[dict[str, Any]]:
+        """The kind's sections with their bound fields, for the generic template."""
+        sections = []
+        for section in self.kind.sections:
+            entries = []
+            for spec in section.fields:
+                if isinstance(spec, ItemList):
+                    rows = []
+                    for index in range(spec.max_items):
+                        names = [row_name(spec, index, sub) for sub in spec.subfields]
+                        if names[0] not in self.fields:
+                            break
+                        rows.append({"number": index + 1, "fields": [self[name] for name in names]})
+                    entries.append({"type": "list", "spec": spec, "rows": rows})
+                else:
+                    entries.append({"type": "field", "field": self[spec.name]})
+            sections.append({"section": section, "entries": entries})
+        return sections
+
+
+def row_name(spec: ItemList, index: int, sub: Field) -> str:
+    return f"{spec.name}-{index}-{sub.name}"
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To be sure it is you, type the password you sign in with.",
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing has been deleted.")
+        return password

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from toolbox.worksheet_kinds import WorksheetKind
+from worksheets.crypto import EncryptedJSONField
 
 RULER = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -46,3 +54,172 @@ class StageCheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage} check-in, {self.created:%Y-%m-%d}"
+
+
+class KeyCanary(models.Model):
+    """A token sealed with the key in use when it was first written (``crypto.check_keys``)."""
+
+    token = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return "Worksheet key canary"
+
+
+class WorksheetQuerySet(models.QuerySet):
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> WorksheetQuerySet:
+        """Only ``user``'s own worksheets: staff and superusers included, nobody sees another's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+
+class Worksheet(models.Model):
+    """One worksheet of one kind, private to its owner; title and answers encrypted at rest."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        COMPLETE = "complete", "Complete"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheets"
+    )
+    kind = models.CharField(max_length=32, choices=WorksheetKind.choices)
+    title = EncryptedJSONField(default=str, blank=True)
+    answers = EncryptedJSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    # Optimistic concurrency: a save names the version it started from and is refused if stale.
+    version = models.PositiveIntegerField(default=1)
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(default=timezone.now)
+
+    objects = WorksheetQuerySet.as_manager()
+
+    # A worksheet kept in an anonymous visitor's session, never saved to the database.
+    in_session = False
+
+    class Meta:
+        ordering = ["-updated"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("worksheets:edit", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.get_kind_display()
+
+    def record(
+        self,
+        *,
+        title: str,
+        answers: dict,
+        status: str,
+        expected_version: int,
+        kind_of_save: str,
+    ) -> bool:
+        """Save new content only if nobody saved since ``expected_version``; keep it as a revision.
+
+        Returns False, changing nothing, when the stored version moved on (another tab or device).
+        """
+        with transaction.atomic():
+            current = Worksheet.objects.select_for_update().get(pk=self.pk)
+            if current.version != expected_version:
+                self.version = current.version
+                return False
+            now = timezone.now()
+            self.title, self.answers, self.status = title, answers, status
+            self.version = current.version + 1
+            self.updated = now
+            self.save(update_fields=["title", "answers", "status", "version", "updated"])
+            self.keep_revision(kind_of_save, now=now)
+        return True
+
+    def keep_revision(self, kind_of_save: str, *, now: datetime.datetime | None = None) -> Revision:
+        """Autosaves within two minutes fold into one revision; every other save adds one."""
+        now = now or timezone.now()
+        latest = self.revisions.order_by("-number").first()
+        if (
+            kind_of_save == Revision.KindOfSave.AUTOSAVE
+            and latest is not None
+            and latest.kind_of_save == Revision.KindOfSave.AUTOSAVE
+            and latest.created > now - AUTOSAVE_COALESCE
+        ):
+            latest.title, latest.answers, latest.saved = self.title, self.answers, now
+            latest.save(update_fields=["title", "answers", "saved"])
+            return latest
+        return self.revisions.create(
+            number=(latest.number + 1) if latest else 1,
+            title=self.title,
+            answers=self.answers,
+            kind_of_save=kind_of_save,
+            created=now,
+            saved=now,
+        )
+
+    def keep_refused(self, *, title: str, answers: dict) -> Revision:
+        """Text refused in a conflict is still kept, as a revision the owner can restore."""
+        latest = self.revisions.order_by("-number").first()
+        now = timezone.now()
+        return self.revisions.create(
+            number=(latest.number + 1) if latest else 1,
+            title=title,
+            answers=answers,
+            kind_of_save=Revision.KindOfSave.CONFLICT,
+            created=now,
+            saved=now,
+        )
+
+    @transaction.atomic
+    def duplicate(self) -> Worksheet:
+        """A fresh copy to revisit ("my CBA, six months on"), remembering where it came from."""
+        now = timezone.now()
+        base = self.title or self.get_kind_display()
+        copy = Worksheet.objects.create(
+            owner=self.owner,
+            kind=self.kind,
+            title=f"{base} (revisited {now:%-d %b %Y})"[:TITLE_MAX_LENGTH],
+            answers=self.answers,
+            copied_from=self,
+            created=now,
+            updated=now,
+        )
+        copy.keep_revision(Revision.KindOfSave.SAVE, now=now)
+        return copy
+
+
+AUTOSAVE_COALESCE = datetime.timedelta(minutes=2)
+TITLE_MAX_LENGTH = 120
+
+
+class Revision(models.Model):
+    """A worksheet as it was at one save, so earlier words can be seen and restored."""
+
+    class KindOfSave(models.TextChoices):
+        AUTOSAVE = "autosave", "Saved as you typed"
+        SAVE = "save", "Saved"
+        RESTORE = "restore", "Restored from an earlier revision"
+        CONFLICT = "conflict", "Not saved over a newer version (kept here)"
+
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = EncryptedJSONField(default=str, blank=True)
+    answers = EncryptedJSONField(default=dict, blank=True)
+    kind_of_save = models.CharField(max_length=16, choices=KindOfSave.choices)
+    created = models.DateTimeField(default=timezone.now)
+    saved = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["worksheet", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number}"

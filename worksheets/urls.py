@@ -6,6 +6,9 @@ from worksheets import views
 # Accounts live beside the worksheets they protect; the names are Django's own.
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("export/", views.account_export, name="account_export"),
+    path("export/print/", views.account_export_print, name="account_export_print"),
+    path("delete/", views.account_delete, name="account_delete"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),

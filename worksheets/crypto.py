@@ -1,0 +1,103 @@
+"""Encryption at rest for everything a participant types into a worksheet.
+
+Values are JSON-encoded and sealed with Fernet under the newest of ``settings.WORKSHEET_KEYS``;
+any of the keys opens them, so a key can rotate without losing old answers. Before the first read
+or write in a process, a canary row proves the configured keys can read what is already stored,
+so nothing is ever written under a wrong key.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+CANARY_TEXT = "worksheet keys canary"
+WRONG_KEYS = (
+    "WORKSHEET_KEYS cannot read worksheets already stored: a key is missing or wrong. "
+    "Put back the key they were written with (newest first, old keys after it)."
+)
+
+# The key sets that have passed the canary check in this process.
+_checked: set[tuple[str, ...]] = set()
+
+
+def _keys() -> tuple[str, ...]:
+    return tuple(settings.WORKSHEET_KEYS)
+
+
+def fernet() -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in _keys()])
+
+
+def check_keys() -> None:
+    """Refuse to go on if the configured keys cannot open the canary written with the first key."""
+    keys = _keys()
+    if keys in _checked:
+        return
+    from worksheets.models import KeyCanary
+
+    canary = KeyCanary.objects.filter(pk=1).first()
+    if canary is None:
+        KeyCanary.objects.get_or_create(
+            pk=1, defaults={"token": fernet().encrypt(CANARY_TEXT.encode()).decode()}
+        )
+    else:
+        try:
+            fernet().decrypt(canary.token.encode())
+        except InvalidToken:
+            raise ImproperlyConfigured(WRONG_KEYS) from None
+    _checked.add(keys)
+
+
+def forget_checked_keys() -> None:
+    """For tests that change the keys or the canary under a running process."""
+    _checked.clear()
+
+
+def encrypt(value: Any) -> str:
+    check_keys()
+    return fernet().encrypt(json.dumps(value).encode()).decode()
+
+
+def decrypt(token: str) -> Any:
+    check_keys()
+    try:
+        return json.loads(fernet().decrypt(token.encode()))
+    except InvalidToken:
+        raise ImproperlyConfigured(WRONG_KEYS) from None
+
+
+def rotate(token: str) -> str:
+    """The same value sealed under the newest key."""
+    try:
+        return fernet().rotate(token.encode()).decode()
+    except InvalidToken:
+        raise ImproperlyConfigured(WRONG_KEYS) from None
+
+
+class EncryptedJSONField(models.TextField):
+    """A JSON value (dict, list or str) stored as a Fernet token; the database never sees it."""
+
+    description = "JSON value encrypted with Fernet"
+
+    def from_db_value(self, value: str | None, expression, connection) -> Any:
+        if value is None:
+            return None
+        return decrypt(value)
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return encrypt(value)
+
+    def value_to_string(self, obj: models.Model) -> str:
+        # Serialisation (dumpdata) gets the token, never the clear text.
+        return self.get_prep_value(self.value_from_object(obj)) or ""

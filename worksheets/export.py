@@ -1,0 +1,65 @@
+"""Everything a participant has, as plain data for the JSON download and the printable page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from worksheets.kinds import get_kind
+from worksheets.models import StageCheckIn, Worksheet
+
+
+def worksheet_data(worksheet: Worksheet, *, revisions: bool = True) -> dict[str, Any]:
+    kind = get_kind(worksheet.kind)
+    data: dict[str, Any] = {
+        "id": str(worksheet.pk),
+        "kind": worksheet.kind,
+        "kind_name": worksheet.get_kind_display(),
+        "title": worksheet.title,
+        "status": worksheet.status,
+        "created": worksheet.created.isoformat(),
+        "updated": worksheet.updated.isoformat(),
+        "copied_from": str(worksheet.copied_from_id) if worksheet.copied_from_id else None,
+        "answers": worksheet.answers,
+        "readable": kind.readable(worksheet.answers) if kind else [],
+    }
+    if kind and kind.summary:
+        data["summary"] = kind.summary(worksheet.answers)
+    if revisions and not worksheet.in_session:
+        data["revisions"] = [
+            {
+                "number": revision.number,
+                "kind_of_save": revision.kind_of_save,
+                "saved": revision.saved.isoformat(),
+                "title": revision.title,
+                "answers": revision.answers,
+            }
+            for revision in worksheet.revisions.all()
+        ]
+    return data
+
+
+def account_data(user: AbstractBaseUser) -> dict[str, Any]:
+    return {
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "worksheets": [
+            worksheet_data(worksheet)
+            for worksheet in Worksheet.objects.owned_by(user).prefetch_related("revisions")
+        ],
+        "stage_checkins": [
+            {
+                "stage": str(checkin.stage),
+                "importance": checkin.importance,
+                "confidence": checkin.confidence,
+                "answers": checkin.answers,
+                "created": checkin.created.isoformat(),
+            }
+            for checkin in StageCheckIn.objects.owned_by(user).select_related("stage")
+        ],
+    }

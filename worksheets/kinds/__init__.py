@@ -1,0 +1,218 @@
+"""The worksheet engine's vocabulary: a kind declares its sections and fields once.
+
+From a ``Kind`` the engine builds the form (``worksheets.forms``), the edit, print, compare and
+export pages and the JSON. A new kind is a small module that builds a ``Kind`` and registers it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+
+from toolbox.worksheet_kinds import WorksheetKind
+
+TOO_LONG = (
+    "This answer is longer than the %(limit_value)d characters a box can hold (it has "
+    "%(show_value)d). Your words are still here: shorten it a little to save."
+)
+
+
+class CappedCharField(forms.CharField):
+    """A capped text field that never truncates silently: a message instead of maxlength."""
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    help: str = ""
+
+    kind_name = "field"
+
+    def form_field(self) -> forms.Field:
+        raise NotImplementedError
+
+    def to_answer(self, value: Any) -> Any:
+        """A cleaned form value as it is stored (JSON-friendly)."""
+        return value
+
+    def is_empty(self, value: Any) -> bool:
+        return value in (None, "", [])
+
+    def display(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Text(Field):
+    max_length: int = 2000
+    lines: int = 3
+
+    kind_name = "text"
+
+    def form_field(self) -> forms.Field:
+        widget = (
+            forms.TextInput() if self.lines <= 1 else forms.Textarea(attrs={"rows": self.lines})
+        )
+        caps = f"Up to {self.max_length:,} characters."
+        return CappedCharField(
+            label=self.label,
+            required=False,
+            max_length=self.max_length,
+            strip=False,
+            widget=widget,
+            help_text=f"{self.help} {caps}".strip(),
+            error_messages={"max_length": TOO_LONG},
+        )
+
+    def to_answer(self, value: Any) -> str:
+        # Trailing spaces go; a participant's line breaks and indentation stay.
+        return (value or "").rstrip()
+
+
+@dataclass(frozen=True)
+class Rating(Field):
+    """A 0-10 ruler."""
+
+    kind_name = "rating"
+
+    def form_field(self) -> forms.Field:
+        return forms.TypedChoiceField(
+            label=self.label,
+            required=False,
+            choices=[("", "Not rated")] + [(str(n), str(n)) for n in range(11)],
+            coerce=int,
+            empty_value=None,
+            help_text=self.help or "0 is not at all, 10 is completely.",
+        )
+
+    def display(self, value: Any) -> str:
+        return "" if value is None else f"{value} / 10"
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    choices: tuple[tuple[str, str], ...] = ()
+
+    kind_name = "choice"
+
+    def form_field(self) -> forms.Field:
+        return forms.ChoiceField(
+            label=self.label,
+            required=False,
+            choices=[("", "Choose…"), *self.choices],
+            help_text=self.help,
+        )
+
+    def display(self, value: Any) -> str:
+        return dict(self.choices).get(value, "")
+
+
+@dataclass(frozen=True)
+class Date(Field):
+    kind_name = "date"
+
+    def form_field(self) -> forms.Field:
+        return forms.DateField(
+            label=self.label,
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            help_text=self.help,
+        )
+
+    def to_answer(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, datetime.date) else ""
+
+    def display(self, value: Any) -> str:
+        if not value:
+            return ""
+        try:
+            return f"{datetime.date.fromisoformat(value):%A %-d %B %Y}"
+        except ValueError:
+            return str(value)
+
+
+@dataclass(frozen=True)
+class ItemList(Field):
+    """Rows of the same few fields: the items of a box, the steps of a plan."""
+
+    subfields: tuple[Field, ...] = ()
+    item_label: str = "Item"
+    max_items: int = 30
+
+    kind_name = "list"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    fields: tuple[Field, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: WorksheetKind
+    intro: str
+    sections: tuple[Section, ...]
+    # Given the answers, boxes to show side by side: [{"title", "items", "total"}], or None.
+    summary: Callable[[dict], dict] | None = None
+    closing: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.key.label
+
+    @property
+    def fields(self) -> list[Field]:
+        return [f for section in self.sections for f in section.fields]
+
+    def readable(self, answers: dict) -> list[dict]:
+        """The answers as sections of prompts and displayed values (print, compare, export)."""
+        sections = []
+        for section in self.sections:
+            entries = []
+            for f in section.fields:
+                value = answers.get(f.name)
+                if isinstance(f, ItemList):
+                    rows = [
+                        [
+                            {"label": sub.label, "value": sub.display(item.get(sub.name))}
+                            for sub in f.subfields
+                        ]
+                        for item in (value or [])
+                    ]
+                    entries.append({"type": "list", "label": f.label, "rows": rows})
+                else:
+                    entries.append(
+                        {"type": f.kind_name, "label": f.label, "value": f.display(value)}
+                    )
+            sections.append({"title": section.title, "entries": entries})
+        return sections
+
+
+REGISTRY: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    REGISTRY[kind.key.value] = kind
+    return kind
+
+
+def get_kind(key: str) -> Kind | None:
+    """The kind that can be started now, or None (the other kinds come in part 2)."""
+    return REGISTRY.get(key)
+
+
+# Each kind registers itself on import.
+from worksheets.kinds import cba, change_plan  # noqa: E402, F401

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from worksheets import views
+
+app_name = "worksheets"
+
+urlpatterns = [
+    path("", views.worksheet_list, name="list"),
+    path("new/<slug:kind>/", views.worksheet_new, name="new"),
+    path("compare/", views.worksheet_compare, name="compare"),
+    path("<uuid:pk>/", views.worksheet_edit, name="edit"),
+    path("<uuid:pk>/autosave/", views.worksheet_autosave, name="autosave"),
+    path("<uuid:pk>/print/", views.worksheet_print, name="print"),
+    path("<uuid:pk>/export.json", views.worksheet_export, name="export"),
+    path("<uuid:pk>/revisions/", views.worksheet_revisions, name="revisions"),
+    path(
+        "<uuid:pk>/revisions/<int:number>/restore/",
+        views.worksheet_restore,
+        name="restore",
+    ),
+    path("<uuid:pk>/duplicate/", views.worksheet_duplicate, name="duplicate"),
+    path("<uuid:pk>/delete/", views.worksheet_delete, name="delete"),
+]
