@@ -39,6 +39,11 @@
       form.dataset.autosaveUrl = result.autosave_url;
       form.action = result.url;
       window.history.replaceState(null, "", result.url);
+      document.querySelectorAll("a[data-next-link]").forEach(function (link) {
+        var target = new URL(link.href);
+        target.searchParams.set("next", result.url);
+        link.href = target.toString();
+      });
     }
     lastSaved = Date.now();
     say("Saved a moment ago.");

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from pytest_django.asserts import assertContains
+
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.forms import WorksheetForm
 from worksheets.kinds import REGISTRY, ItemList, get_kind
@@ -87,3 +90,16 @@ def test_the_toolbox_links_the_first_two_kinds_to_their_start_page(client, db):
     assert WORKSHEETS["change-plan"].url == "/worksheets/new/change-plan/"
     assert client.get(WORKSHEETS["cba"].url).status_code == 200
     assert client.get(WORKSHEETS["change-plan"].url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("page", "link"),
+    [
+        ("/stages/contemplation/", "/worksheets/new/cba/"),
+        ("/toolbox/tools/cost-benefit-analysis/", "/worksheets/new/cba/"),
+        ("/stages/preparation/", "/worksheets/new/change-plan/"),
+        ("/toolbox/tools/change-plan/", "/worksheets/new/change-plan/"),
+    ],
+)
+def test_the_stage_and_tool_pages_link_to_the_worksheet(client, db, page, link):
+    assertContains(client.get(page), f'href="{link}"')
