@@ -7,4 +7,4 @@ class WorksheetsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receiver that moves a visitor's session worksheets into their account.
-        from worksheets import access  # noqa: F401
+        from worksheets import access, checks  # noqa: F401

@@ -54,6 +54,20 @@ def check_keys() -> None:
     _checked.add(keys)
 
 
+def keys_read_stored_worksheets() -> bool:
+    """True unless a canary is stored and none of the configured keys opens it (reads only)."""
+    from worksheets.models import KeyCanary
+
+    canary = KeyCanary.objects.filter(pk=1).first()
+    if canary is None:
+        return True
+    try:
+        fernet().decrypt(canary.token.encode())
+    except InvalidToken:
+        return False
+    return True
+
+
 def forget_checked_keys() -> None:
     """For tests that change the keys or the canary under a running process."""
     _checked.clear()

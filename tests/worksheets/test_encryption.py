@@ -141,3 +141,16 @@ def test_answers_are_kept_out_of_error_reports(rf, participant, cba):
     assert request.sensitive_post_parameters == "__ALL__"
     cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
     assert SECRET not in str(cleansed)
+
+
+def test_the_database_check_names_the_setting_when_the_keys_are_wrong(settings, participant):
+    from worksheets.checks import worksheet_keys_read_stored_worksheets
+
+    settings.WORKSHEET_KEYS = [KEY_A]
+    Worksheet.objects.create(owner=participant, kind="cba")
+    assert worksheet_keys_read_stored_worksheets(databases=["default"]) == []
+
+    settings.WORKSHEET_KEYS = [KEY_B]
+    errors = worksheet_keys_read_stored_worksheets(databases=["default"])
+    assert [error.id for error in errors] == ["worksheets.E001"]
+    assert "WORKSHEET_KEYS" in errors[0].msg
