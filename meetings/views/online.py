@@ -1,17 +1,23 @@
-"""The week's online and hybrid meetings at /meetings/online/, in the viewer's time zone.
+"""The week's online and hybrid meetings at /meetings/online/, one day at a time, in the viewer's
+time zone.
 
 The zone comes from the ``tz`` parameter (the picker, or static/js/timezone.js reporting the
 browser's zone), else the ``tz`` cookie a valid parameter sets, else UTC with a prompt to choose.
 Every time is converted per occurrence by meetings.schedule, so daylight saving on either side is
 the zone rules' business, never a fixed offset's.
+
+The whole week on one page was 900 KB of HTML with the demo directory, too heavy for a phone on a
+bad connection, so the page lists one local day: today (with what is on now and what starts
+within the hour above it), or another of the next seven days given as ``date=YYYY-MM-DD``. Only
+that day's meetings are read and scheduled.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
+import re
 import zoneinfo
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,21 +35,25 @@ from meetings.schedule import (
     Occurrence,
     format_clock,
     occurrences_between,
+    real_time,
     spec_day,
     when_label,
     zone,
 )
 from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
 from meetings.views.viewer import (
+    ViewerZone,
     choose_zone,
     remember_zone,
     zone_names,
 )
 
-WEEK = datetime.timedelta(days=7)
+DAYS_SHOWN = 7
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
 SOON_WINDOWS = (datetime.timedelta(hours=3), DAY)
+# ASCII digits only: fromisoformat() alone would also take "20261127" and "2026-W48-5".
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The picker's groups: the tz database's continents and oceans.
 REGIONS = (
     "Africa",
@@ -255,21 +265,11 @@ class Listing:
         return url if url.startswith(("https://", "http://")) else ""
 
 
-@dataclass(frozen=True)
-class Day:
-    label: str
-    date: datetime.date
-    listings: list[Listing]
-
-
 def listed_meetings() -> MeetingQuerySet:
     return Meeting.objects.public().online().only(*LISTING_FIELDS)
 
 
-def schedulable(meetings: Iterable[Meeting]) -> list[Meeting]:
-    """Skip a row whose zone the system does not know, rather than fail the whole page."""
-    known = set(zone_names().values())
-    return [meeting for meeting in meetings if meeting.timezone in known]
+# --- Which day ------------------------------------------------------------------------------
 
 
 def day_label(date: datetime.date, today: datetime.date) -> str:
@@ -280,34 +280,144 @@ def day_label(date: datetime.date, today: datetime.date) -> str:
     return f"{date:%A} {date.day} {date:%B}"
 
 
-def by_day(listings: list[Listing], today: datetime.date) -> list[Day]:
-    days: dict[datetime.date, list[Listing]] = {}
-    for listing in listings:
-        days.setdefault(listing.here.starts.date(), []).append(listing)
-    return [Day(day_label(date, today), date, items) for date, items in days.items()]
+def day_bounds(date: datetime.date, zone_name: str) -> tuple[datetime.datetime, datetime.datetime]:
+    """The instants a local date starts and ends: 23 or 25 hours apart on a clock-change day,
+    and starting at 01:00 where the clocks jump at midnight."""
+    here = zone(zone_name)
+    start, end = (
+        datetime.datetime.combine(day, datetime.time(), tzinfo=here) for day in (date, date + DAY)
+    )
+    return real_time(start), real_time(end)
 
 
 @dataclass(frozen=True)
-class Week:
-    """The page's content: what runs now, what starts within the hour, the rest by day."""
+class DayLink:
+    """One of the week's days in the day navigation."""
 
-    now: datetime.datetime
-    in_progress: list[Listing]
-    starting_soon: list[Listing]
-    days: list[Day]
+    date: datetime.date
+    today: datetime.date
+
+    @property
+    def is_today(self) -> bool:
+        return self.date == self.today
+
+    @property
+    def name(self) -> str:
+        """ "Today", "Tomorrow", "Sat": the navigation's first line."""
+        if self.date <= self.today + DAY:
+            return day_label(self.date, self.today)
+        return f"{self.date:%a}"
+
+    @property
+    def short_date(self) -> str:
+        return f"{self.date.day} {self.date:%b}"
+
+    @property
+    def heading(self) -> str:
+        return day_label(self.date, self.today)
+
+    @property
+    def query_value(self) -> str | None:
+        """The ``date`` parameter: none for today, so a saved link to today opens on the day."""
+        return None if self.is_today else self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class ChosenDay:
+    """The day asked for in ``date``, or today with a note saying why not."""
+
+    date: datetime.date
+    problem: str = ""
 
     @classmethod
-    def build(cls, meetings: Iterable[Meeting], zone_name: str, now: datetime.datetime) -> Week:
+    def from_query(cls, text: str, today: datetime.date) -> ChosenDay:
+        if not text:
+            return cls(today)
+        unreadable = cls(
+            today, "We couldn't read the date in that address, so here is today's list."
+        )
+        if not ISO_DATE.fullmatch(text):
+            return unreadable
+        try:
+            asked = datetime.date.fromisoformat(text)
+        except ValueError:  # 2026-02-30
+            return unreadable
+        if not today <= asked < today + DAY * DAYS_SHOWN:
+            return cls(
+                today,
+                f"We list the next seven days, and {asked:%A} {asked.day} {asked:%B} {asked.year} "
+                "is not one of them, so here is today's list.",
+            )
+        return cls(asked)
+
+
+# --- What the page lists -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaySchedule:
+    """The page's content: what runs now and what starts within the hour (on today's page),
+    then the chosen day's meetings still to start."""
+
+    now: datetime.datetime
+    date: datetime.date
+    in_progress: list[Listing]
+    starting_soon: list[Listing]
+    listings: list[Listing]
+    next_up: Listing | None
+
+    @classmethod
+    def build(
+        cls,
+        meetings: MeetingQuerySet,
+        zone_name: str,
+        now: datetime.datetime,
+        date: datetime.date | None = None,
+    ) -> DaySchedule:
+        """One query reads only the meetings that can start in the window, then the schedule
+        builds each occurrence on its actual date."""
         local_now = now.astimezone(zone(zone_name))
-        occurrences = occurrences_between(schedulable(meetings), now, now + WEEK)
+        date = date or local_now.date()
+        day_start, day_end = day_bounds(date, zone_name)
+        is_today = date == local_now.date()
+        if is_today:
+            # A meeting lasts at most a day, so one still running began within the last day;
+            # looking a day ahead finds "the next one" when little is left today.
+            start, end = now - DAY, max(day_end, now + DAY)
+        else:
+            start, end = day_start, day_end
+        occurrences = occurrences_between(starting_in(meetings, start, end), start, end)
         listings = [Listing.of(occurrence, zone_name, local_now) for occurrence in occurrences]
         upcoming = [listing for listing in listings if listing.here.starts > now]
+        on_the_day = [listing for listing in upcoming if listing.here.starts.date() == date]
+        if not is_today:
+            return cls(local_now, date, [], [], on_the_day, None)
         return cls(
             now=local_now,
+            date=date,
             in_progress=[listing for listing in listings if listing.here.is_on_at(now)],
             starting_soon=[listing for listing in upcoming if listing.here.starts <= now + HOUR],
-            days=by_day(upcoming, local_now.date()),
+            listings=on_the_day,
+            next_up=upcoming[0] if upcoming else None,
         )
+
+    @property
+    def is_today(self) -> bool:
+        return self.date == self.now.date()
+
+    @property
+    def day(self) -> DayLink:
+        return DayLink(self.date, self.now.date())
+
+    @property
+    def days(self) -> list[DayLink]:
+        today = self.now.date()
+        return [DayLink(today + DAY * offset, today) for offset in range(DAYS_SHOWN)]
+
+    @property
+    def next_day(self) -> DayLink | None:
+        following = DayLink(self.date + DAY, self.now.date())
+        return following if following.date < self.now.date() + DAY * DAYS_SHOWN else None
 
     @property
     def now_iso(self) -> str:
@@ -317,23 +427,38 @@ class Week:
     def now_label(self) -> str:
         return f"{self.now:%A} {format_clock(self.now)}"
 
-    @property
-    def next_up(self) -> Listing | None:
-        return self.days[0].listings[0] if self.days else None
+
+def kept_query(viewer: ViewerZone, filters: OnlineFilterForm) -> QueryDict:
+    """What the day links carry over: the zone asked for and the filters, both cleaned, so a
+    value the page does not know is never repeated in its links."""
+    query = QueryDict(mutable=True)
+    if viewer.source == "query":
+        query["tz"] = viewer.name
+    for key, values in filters.data.lists():
+        query.setlist(key, values)
+    return query
 
 
+# Not gzipped (gzip_page): a signed-in visitor's header holds the sign-out form's CSRF token
+# beside what the visitor typed (tz), the conditions for BREACH.
 @require_GET
 @vary_on_cookie
 def online(request: HttpRequest) -> HttpResponse:
     viewer = choose_zone(request)
     filters = OnlineFilterForm.from_query(request.GET)
-    week = Week.build(filters.filter(listed_meetings()), viewer.name, timezone.now())
+    now = timezone.now()
+    chosen = ChosenDay.from_query(
+        request.GET.get("date", ""), now.astimezone(zone(viewer.name)).date()
+    )
+    schedule = DaySchedule.build(filters.filter(listed_meetings()), viewer.name, now, chosen.date)
     context = {
         "zone": viewer,
         "zone_choices": zone_choices(viewer.name),
         "filters": filters,
         "filter_summary": filters.summary(),
-        "week": week,
+        "schedule": schedule,
+        "date_problem": chosen.problem,
+        "kept_query": kept_query(viewer, filters),
     }
     response = render(request, "meetings/online.html", context)
     remember_zone(request, response, viewer)
@@ -358,15 +483,15 @@ def local_window(start: datetime.datetime, end: datetime.datetime) -> Q:
     return condition
 
 
-def starting_between(
+def starting_in(
     meetings: MeetingQuerySet, start: datetime.datetime, end: datetime.datetime
-) -> list[Occurrence]:
-    """Occurrences starting in (start, end], soonest first, in one query.
+) -> MeetingQuerySet:
+    """Only the meetings whose own weekday and clock can start between two instants.
 
-    Only meetings whose own weekday and clock can fall in the window are read: zones that show
-    the same wall-clock window share one condition, so the query stays small however many
-    meetings there are. An hour's margin either side covers a clock change inside the window;
-    the schedule then keeps the exact ones.
+    Zones that show the same wall-clock window share one condition, so the query stays small
+    however many meetings there are; a row in a zone the system does not know is not read,
+    rather than fail the whole page. An hour's margin either side covers a clock change inside
+    the window; the schedule then keeps the exact occurrences.
     """
     windows: dict[tuple[datetime.datetime, datetime.datetime], list[str]] = {}
     for name, here in every_zone():
@@ -376,7 +501,14 @@ def starting_between(
     condition = Q()
     for (lower, upper), names in windows.items():
         condition |= Q(timezone__in=names) & local_window(lower, upper)
-    found = occurrences_between(meetings.filter(condition).order_by(), start, end)
+    return meetings.filter(condition).order_by()
+
+
+def starting_between(
+    meetings: MeetingQuerySet, start: datetime.datetime, end: datetime.datetime
+) -> list[Occurrence]:
+    """Occurrences starting in (start, end], soonest first, in one query."""
+    found = occurrences_between(starting_in(meetings, start, end), start, end)
     return [occurrence for occurrence in found if start < occurrence.starts <= end]
 
 

@@ -1,4 +1,4 @@
-"""The online meetings page in a browser that reports its own time zone."""
+"""The online meetings page, a day at a time, in a browser that reports its own time zone."""
 
 from __future__ import annotations
 
@@ -79,6 +79,20 @@ def listing_for(page, name: str):
     return page.locator("li.online-entry", has_text=name)
 
 
+def days_nav(page):
+    return page.get_by_role("navigation", name="Days")
+
+
+def open_day(page, moment: datetime.datetime) -> None:
+    """Follow the day navigation to the date ``moment`` falls on (in the zone it is given in)."""
+    date = moment.date().isoformat()
+    current = days_nav(page).locator(f'a[aria-current="page"]:has(time[datetime="{date}"])')
+    if current.count():
+        return
+    days_nav(page).locator(f'a:has(time[datetime="{date}"])').click()
+    current.wait_for()
+
+
 @pytest.mark.parametrize(
     ("timezone_id", "reported"),
     [
@@ -100,6 +114,9 @@ def test_the_browsers_zone_is_detected_and_times_are_shown_in_it(
     assert zone_used in reported
     assert f"tz={zone_used.replace('/', '%2F')}" in page.url
     local = evening_in_new_york.astimezone(ZoneInfo(timezone_id))
+    open_day(page, local)
+    assert f"date={local.date().isoformat()}" in page.url
+    assert f"tz={zone_used.replace('/', '%2F')}" in page.url
     starts = listing_for(page, NAME).locator("time").first
     assert starts.get_attribute("datetime") == local.isoformat(timespec="minutes")
     assert starts.inner_text() == clock(local)
@@ -116,6 +133,7 @@ def test_the_same_meeting_shows_at_each_zones_own_time(open_page, evening_in_new
         page = open_page(timezone_id)
         page.goto("/meetings/online/")
         page.wait_for_url(re.compile(r"\?tz="))
+        open_day(page, evening_in_new_york.astimezone(ZoneInfo(timezone_id)))
         seen[timezone_id] = listing_for(page, NAME).locator("time").first.get_attribute("datetime")
 
     london = datetime.datetime.fromisoformat(seen["Europe/London"])
@@ -153,12 +171,14 @@ def test_a_zone_picked_by_hand_is_not_overridden_by_the_device(open_page, evenin
     assert page.url.endswith("/meetings/online/")
     assert page.locator("#zone-select").input_value() == "America/Chicago"
     local = evening_in_new_york.astimezone(ZoneInfo("America/Chicago"))
+    open_day(page, local)
     assert listing_for(page, NAME).locator("time").first.inner_text() == clock(local)
     offer = page.locator("#zone-detected")
     assert offer.is_visible()
     assert "Europe/London" in offer.inner_text()
     offer.get_by_role("link", name="Use that time zone").click()
-    page.wait_for_url(re.compile(r"\?tz=Europe%2FLondon"))
+    # The day chosen stays in the address beside the zone.
+    page.wait_for_url(re.compile(rf"\?date={local.date().isoformat()}&tz=Europe%2FLondon"))
     assert page.locator("#zone-select").input_value() == "Europe/London"
     assert page.problems == []
 
@@ -168,6 +188,7 @@ def test_filters_survive_the_zone_detection(open_page, evening_in_new_york):
 
     page.goto("/meetings/online/?type=D")
     page.wait_for_url(re.compile(r"\?.*tz=Europe%2FLondon"))
+    open_day(page, evening_in_new_york.astimezone(ZoneInfo("Europe/London")))
 
     assert "type=D" in page.url
     assert listing_for(page, NAME).is_visible()
@@ -185,6 +206,8 @@ def test_without_javascript_the_picker_still_sets_the_zone(open_page, evening_in
 
     page.wait_for_url(re.compile(r"\?tz=Asia%2FKolkata"))
     local = evening_in_new_york.astimezone(ZoneInfo("Asia/Kolkata"))
+    # The day links are plain links: they need no script either.
+    open_day(page, local)
     starts = listing_for(page, NAME).locator("time").first
     assert starts.get_attribute("datetime") == local.isoformat(timespec="minutes")
     assert local.minute == 30
@@ -231,6 +254,7 @@ def test_the_page_fits_a_phone_and_has_no_serious_accessibility_violations(
     page.wait_for_url(re.compile(r"\?tz="))
 
     assert page.get_by_role("heading", name="Online meetings", level=1).is_visible()
+    assert days_nav(page).get_by_role("link", name=re.compile("^Today")).is_visible()
     now = page.locator("section.now-section")
     assert now.get_by_role("link", name=re.compile("^Join online")).is_visible()
     assert now.get_by_text("Hybrid: also in person").is_visible()
@@ -238,5 +262,59 @@ def test_the_page_fits_a_phone_and_has_no_serious_accessibility_violations(
     page.locator(".online-filters summary").click()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert axe_violations(page) == []
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+@pytest.fixture
+def tomorrow_in_london(db) -> datetime.datetime:
+    """An online meeting at noon in London tomorrow; its start, as an instant."""
+    london = ZoneInfo("Europe/London")
+    date = datetime.datetime.now(london).date() + datetime.timedelta(days=1)
+    Meeting.objects.create(
+        name="Tomorrow Noon London",
+        slug="tomorrow-noon-london",
+        day=(date.weekday() + 1) % 7,
+        time=datetime.time(12, 0),
+        end_time=datetime.time(13, 0),
+        timezone="Europe/London",
+        attendance=Attendance.ONLINE,
+        conference_url="https://video.example.org/j/44",
+        types=["O"],
+    )
+    return datetime.datetime.combine(date, datetime.time(12, 0), tzinfo=london)
+
+
+def test_a_phone_user_moves_to_tomorrows_listing(open_page, tomorrow_in_london):
+    page = open_page("Europe/London")
+    page.goto("/meetings/online/?type=O")
+    page.wait_for_url(re.compile(r"\?.*tz=Europe%2FLondon"))
+    assert not listing_for(page, "Tomorrow Noon London").count()
+    today = days_nav(page).get_by_role("link", name=re.compile("^Today"))
+    assert today.get_attribute("aria-current") == "page"
+
+    days_nav(page).get_by_role("link", name=re.compile("^Tomorrow")).click()
+
+    tomorrow = tomorrow_in_london.date().isoformat()
+    page.wait_for_url(re.compile(rf"date={tomorrow}"))
+    assert "tz=Europe%2FLondon" in page.url and "type=O" in page.url
+    assert page.locator("section.day-section h2").inner_text() == "Tomorrow"
+    link = days_nav(page).get_by_role("link", name=re.compile("^Tomorrow"))
+    assert link.get_attribute("aria-current") == "page"
+    assert today.get_attribute("aria-current") is None
+    starts = listing_for(page, "Tomorrow Noon London").locator("time").first
+    assert starts.inner_text() == "12:00 PM"
+    assert starts.get_attribute("datetime") == tomorrow_in_london.isoformat(timespec="minutes")
+    assert page.locator("section.now-section, section.soon-section").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []
+
+    # The picker keeps the day; "Next day" and "Today" move on and back.
+    page.get_by_role("link", name=re.compile("^Next day:")).click()
+    page.wait_for_url(re.compile(r"date="))
+    assert f"date={tomorrow}" not in page.url
+    today.click()
+    page.wait_for_url(re.compile(r"\?tz=Europe%2FLondon&type=O$"))
+    assert page.locator("section.day-section h2").inner_text() == "Today"
     assert page.problems == []
     assert csp_violations(page) == []

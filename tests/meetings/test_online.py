@@ -1,4 +1,5 @@
-"""/meetings/online/: the week's online meetings in the viewer's zone, and the home page's few."""
+"""/meetings/online/: the week's online meetings a day at a time in the viewer's zone, and the home
+page's few."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from meetings.models import Attendance, Meeting
@@ -19,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
 URL = "/meetings/online/"
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 1, 2, 3, 4, 5
+SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY = range(7)
 # Monday 12 January 2026, noon in London (winter on both sides of the Atlantic).
 JANUARY_MONDAY_NOON = datetime.datetime(2026, 1, 12, 12, 0, tzinfo=UTC)
 
@@ -54,7 +57,7 @@ def section(content: str, heading_id: str) -> str:
 
 
 def days(content: str) -> list[tuple[str, str]]:
-    """Each day's heading and its HTML, in page order."""
+    """Each day's heading and its HTML, in page order (a page lists one day)."""
     pattern = r'class="mb-4 day-section".*?<time datetime="[^"]+">([^<]+)</time>(.*?)</section>'
     return re.findall(pattern, content, re.S)
 
@@ -63,6 +66,24 @@ def day_of(content: str, name: str) -> str:
     found = [label for label, html in days(content) if name in html]
     assert len(found) == 1, f"{name} is listed under {found}"
     return found[0]
+
+
+def day_listing(content: str) -> str:
+    """The HTML of the one day the page lists."""
+    [(_, html)] = days(content)
+    return html
+
+
+def listed_names(content: str) -> list[str]:
+    return re.findall(r'<h3 class="online-name"><a href="[^"]+">([^<]+)</a>', day_listing(content))
+
+
+def day_links(content: str) -> list[tuple[str, str, str]]:
+    """The day navigation: each link's href, whether it is the current page, and its text."""
+    nav = re.search(r'<nav class="day-nav" aria-label="Days">(.*?)</nav>', content, re.S)
+    assert nav, "the page has no day navigation"
+    links = re.findall(r'<a href="([^"]*)"( aria-current="page")?>(.*?)</a>', nav.group(1), re.S)
+    return [(href, current, re.sub(r"<[^>]+>", "", text)) for href, current, text in links]
 
 
 # --- The viewer's zone ---------------------------------------------------------------------
@@ -74,7 +95,7 @@ def test_it_shows_a_new_york_monday_evening_on_tuesday_at_midnight_in_london(
     online_meeting(name="Monday Evening Online")
 
     with frozen(JANUARY_MONDAY_NOON):
-        response = client.get(URL, {"tz": "Europe/London"})
+        response = client.get(URL, {"tz": "Europe/London", "date": "2026-01-13"})
 
     assert response.status_code == 200
     assertTemplateUsed(response, "meetings/online.html")
@@ -98,7 +119,7 @@ def test_in_july_it_is_tuesday_at_midnight_in_london_again(client, online_meetin
     online_meeting(name="Monday Evening Online")
 
     with frozen(datetime.datetime(2026, 7, 13, 12, 0, tzinfo=UTC)):
-        response = client.get(URL, {"tz": "Europe/London"})
+        response = client.get(URL, {"tz": "Europe/London", "date": "2026-07-14"})
 
     assertContains(response, '<time datetime="2026-07-14T00:00+01:00">12:00 AM</time>', html=False)
     assert day_of(response.content.decode(), "Monday Evening Online") == "Tomorrow"
@@ -119,7 +140,7 @@ def test_an_alias_zone_is_accepted_and_keeps_the_half_hour(client, online_meetin
     online_meeting(name="Monday Evening Online")
 
     with frozen(JANUARY_MONDAY_NOON):
-        response = client.get(URL, {"tz": "Asia/Calcutta"})
+        response = client.get(URL, {"tz": "Asia/Calcutta", "date": "2026-01-13"})
 
     assertContains(response, '<time datetime="2026-01-13T05:30+05:30">5:30 AM</time>', html=False)
     assertContains(response, "Mon 7:00 PM in New York")
@@ -175,7 +196,7 @@ def test_the_remembered_zone_is_used_when_no_zone_is_asked_for(client, online_me
     client.get(URL, {"tz": "Asia/Tokyo"})
 
     with frozen(JANUARY_MONDAY_NOON):
-        response = client.get(URL)
+        response = client.get(URL, {"date": "2026-01-13"})
 
     # 19:00 in New York on Monday is 09:00 on Tuesday in Tokyo.
     assertContains(response, '<time datetime="2026-01-13T09:00+09:00">9:00 AM</time>', html=False)
@@ -189,7 +210,7 @@ def test_without_a_zone_it_shows_utc_and_asks_for_one(client, online_meeting):
     online_meeting(name="Monday Evening Online")
 
     with frozen(JANUARY_MONDAY_NOON):
-        response = client.get(URL)
+        response = client.get(URL, {"date": "2026-01-13"})
 
     assertContains(response, "Times are in UTC because we don't know your time zone yet")
     assertContains(response, '<time datetime="2026-01-13T00:00+00:00">12:00 AM</time>', html=False)
@@ -219,7 +240,7 @@ def test_an_unknown_zone_is_a_clear_message_and_falls_back_to_utc(client, online
     online_meeting(name="Monday Evening Online")
 
     with frozen(JANUARY_MONDAY_NOON):
-        response = client.get(URL, {"tz": "Mars/Olympus_Mons"})
+        response = client.get(URL, {"tz": "Mars/Olympus_Mons", "date": "2026-01-13"})
 
     assert response.status_code == 200
     assertContains(response, "We don't know a time zone called “Mars/Olympus_Mons”")
@@ -346,10 +367,12 @@ def test_it_shows_what_is_in_progress_and_what_starts_within_the_hour(client, on
     assert "Late Monday Online" not in soon
     assert "Later Tuesday Online" not in now + soon
     assert "video.example.org/j/later" not in content
-    # The week below lists what is still to start: tonight's is next Monday's there.
-    assert day_of(content, "Small Hours Online") == "Today"
-    assert day_of(content, "Later Tuesday Online") == "Today"
-    assert day_of(content, "Late Monday Online") == "Monday 19 January"
+    # Today's list below holds what is still to start; the one running is next Monday's there.
+    assert listed_names(content) == ["Small Hours Online", "Later Tuesday Online"]
+    with frozen(datetime.datetime(2026, 1, 13, 0, 15, tzinfo=UTC)):
+        monday = client.get(URL, {"tz": "Europe/London", "date": "2026-01-19"}).content.decode()
+    assert day_of(monday, "Late Monday Online") == "Monday 19 January"
+    assert section(monday, "now-heading") == section(monday, "soon-heading") == ""
 
 
 def test_without_anything_now_it_says_when_the_next_meeting_is(client, online_meeting):
@@ -364,7 +387,7 @@ def test_without_anything_now_it_says_when_the_next_meeting_is(client, online_me
     assertContains(response, "Tomorrow 12:00 AM")
 
 
-def test_the_week_is_grouped_by_the_viewers_local_date(client, online_meeting):
+def test_each_day_lists_the_meetings_of_the_viewers_local_date(client, online_meeting):
     london = {"timezone": "Europe/London"}
     online_meeting(name="Wednesday Evening", day=WEDNESDAY, time=datetime.time(18), **london)
     online_meeting(name="Thursday Morning", day=THURSDAY, time=datetime.time(9), **london)
@@ -379,21 +402,20 @@ def test_the_week_is_grouped_by_the_viewers_local_date(client, online_meeting):
 
     # Wednesday 25 November 2026, 10:00 in London.
     with frozen(datetime.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)):
-        response = client.get(URL, {"tz": "Europe/London"})
+        pages = {
+            date: client.get(URL, {"tz": "Europe/London", "date": date}).content.decode()
+            for date in ("", "2026-11-26", "2026-11-27", "2026-11-28")
+        }
 
-    content = response.content.decode()
-    assert [label for label, _ in days(content)] == [
-        "Today",
-        "Tomorrow",
-        "Friday 27 November",
-        "Wednesday 2 December",
-    ]
-    assert day_of(content, "Wednesday Evening") == "Today"
-    assert day_of(content, "Thursday Morning") == "Tomorrow"
-    assert day_of(content, "Friday Lunch") == "Friday 27 November"
-    # This morning's has been and gone: next week's is the one listed.
-    assert day_of(content, "Wednesday Breakfast") == "Wednesday 2 December"
-    assertContains(response, '<time datetime="2026-11-27">Friday 27 November</time>', html=False)
+    # This morning's has been and gone, so today lists only the evening's.
+    assert listed_names(pages[""]) == ["Wednesday Evening"]
+    assert day_of(pages[""], "Wednesday Evening") == "Today"
+    assert listed_names(pages["2026-11-26"]) == ["Thursday Morning"]
+    assert day_of(pages["2026-11-26"], "Thursday Morning") == "Tomorrow"
+    assert listed_names(pages["2026-11-27"]) == ["Friday Lunch"]
+    assert '<time datetime="2026-11-27">Friday 27 November</time>' in pages["2026-11-27"]
+    assert listed_names(pages["2026-11-28"]) == []
+    assert "No online meetings on Saturday 28 November." in pages["2026-11-28"]
 
 
 def test_a_viewer_ahead_of_the_meeting_sees_it_on_the_next_day(client, online_meeting):
@@ -401,9 +423,11 @@ def test_a_viewer_ahead_of_the_meeting_sees_it_on_the_next_day(client, online_me
 
     # Wednesday 25 November 2026, 10:00 UTC; 20:00 in New York is 01:00 Thursday UTC.
     with frozen(datetime.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)):
-        in_tokyo = client.get(URL, {"tz": "Asia/Tokyo"}).content.decode()
+        in_tokyo_today = client.get(URL, {"tz": "Asia/Tokyo"}).content.decode()
+        in_tokyo = client.get(URL, {"tz": "Asia/Tokyo", "date": "2026-11-26"}).content.decode()
         in_new_york = client.get(URL, {"tz": "America/New_York"}).content.decode()
 
+    assert "Wednesday Evening New York" not in day_listing(in_tokyo_today)
     assert day_of(in_tokyo, "Wednesday Evening New York") == "Tomorrow"
     assert '<time datetime="2026-11-26T10:00+09:00">10:00 AM</time>' in in_tokyo
     assert day_of(in_new_york, "Wednesday Evening New York") == "Today"
@@ -426,8 +450,9 @@ def test_each_listing_links_the_meeting_and_names_its_types(client, online_meeti
         '<a href="/meetings/women-online-spanish/">Women Online in Spanish</a>',
         html=False,
     )
+    badges = re.search(r'<ul class="online-badges"[^>]*>(.*?)</ul>', response.text).group(1)
     for name in ("Women", "Discussion", "Spanish", "Family &amp; Friends"):
-        assertContains(response, f'<li class="badge type-badge">{name}</li>', html=False)
+        assert f"<li>{name}</li>" in badges
 
 
 def test_hybrid_meetings_are_listed_and_marked(client, online_meeting, venue):
@@ -438,7 +463,9 @@ def test_hybrid_meetings_are_listed_and_marked(client, online_meeting, venue):
 
     content = response.content.decode()
     listing = content[content.index("Library Hybrid") :]
-    assert "Hybrid: also in person" in listing[: listing.index("</li>") + 200]
+    assert (
+        '<li class="hybrid-badge">Hybrid: also in person</li>' in listing[: listing.index("</ul>")]
+    )
 
 
 def test_private_closed_and_in_person_meetings_are_never_shown(client, online_meeting, venue):
@@ -461,8 +488,253 @@ def test_it_says_kindly_when_there_is_nothing_to_show(client, online_meeting):
     response = client.get(URL, {"tz": "Europe/London"})
 
     assert response.status_code == 200
-    assertContains(response, "There are no online meetings listed for the next seven days yet")
+    assertContains(response, "No more online meetings start today. Choose another day above.")
     assertContains(response, 'href="/meetings/"', html=False)
+
+
+# --- One day at a time ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def london_week(online_meeting) -> None:
+    """Something each evening in London, Monday 12 to Sunday 18 January 2026."""
+    for day in range(7):
+        online_meeting(
+            name=f"Evening {day}", day=day, timezone="Europe/London", time=datetime.time(18)
+        )
+
+
+def test_it_lists_today_by_default_and_offers_the_next_seven_days(client, london_week):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London"})
+
+    content = response.content.decode()
+    assert listed_names(content) == [f"Evening {MONDAY}"]
+    assert day_of(content, f"Evening {MONDAY}") == "Today"
+    assert "Evening 2" not in content
+    assert day_links(content) == [
+        ("?tz=Europe%2FLondon", ' aria-current="page"', "Today 12 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-13", "", "Tomorrow 13 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-14", "", "Wed 14 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-15", "", "Thu 15 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-16", "", "Fri 16 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-17", "", "Sat 17 Jan"),
+        ("?tz=Europe%2FLondon&amp;date=2026-01-18", "", "Sun 18 Jan"),
+    ]
+    assertContains(response, '<time class="day-nav-date" datetime="2026-01-14">', html=False)
+    assertContains(response, 'Next day: Tomorrow<span aria-hidden="true"> →</span>', html=False)
+    assertNotContains(response, 'name="date"')
+
+
+def test_another_day_is_chosen_with_date(client, london_week):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London", "date": "2026-01-15"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert listed_names(content) == [f"Evening {THURSDAY}"]
+    assert day_of(content, f"Evening {THURSDAY}") == "Thursday 15 January"
+    assert [text for _, current, text in day_links(content) if current] == ["Thu 15 Jan"]
+    assertContains(response, "Next day: Friday 16 January")
+    assertContains(response, "It is now <time", html=False)
+    # The picker keeps the day when the zone or the filters change.
+    assertContains(response, '<input type="hidden" name="date" value="2026-01-15">', html=False)
+    assertNotContains(response, "No meeting is running right now")
+    assertNotContains(response, 'class="date-problem"')
+
+
+def test_what_runs_now_is_shown_only_on_todays_page(client, online_meeting):
+    online_meeting(name="Noon London", timezone="Europe/London", time=datetime.time(11, 30))
+    online_meeting(name="Half Past", timezone="Europe/London", time=datetime.time(12, 30))
+
+    with frozen(JANUARY_MONDAY_NOON):
+        today = client.get(URL, {"tz": "Europe/London"}).content.decode()
+        tomorrow = client.get(URL, {"tz": "Europe/London", "date": "2026-01-13"}).content.decode()
+
+    assert "Noon London" in section(today, "now-heading")
+    assert "Half Past" in section(today, "soon-heading")
+    assert "In progress now" not in tomorrow
+    assert "Starting within the hour" not in tomorrow
+    assert "Noon London" not in tomorrow and "Half Past" not in tomorrow
+
+
+def test_the_last_day_has_no_next_day_link(client, london_week):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London", "date": "2026-01-18"})
+
+    assert listed_names(response.content.decode()) == [f"Evening {SUNDAY}"]
+    assertNotContains(response, "Next day:")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-1-15",
+        "20260115",
+        "2026-W03-4",
+        "2026-01-15T00:00",
+        " 2026-01-15",
+        "2026-02-30",
+        "٢٠٢٦-٠١-١٥",
+        "tomorrow",
+        "<script>alert(1)</script>",
+        "x" * 2000,
+        "2026-01-15\x00",
+    ],
+)
+def test_a_date_it_cannot_read_shows_today_with_a_short_message(client, london_week, value):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London", "date": value})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert listed_names(content) == [f"Evening {MONDAY}"]
+    assertContains(
+        response,
+        '<p class="date-problem" role="status">We couldn&#x27;t read the date in that address, '
+        "so here is today&#x27;s list.</p>",
+        html=False,
+    )
+    # What was typed is not shown back at all.
+    assert "alert(1)" not in content
+    assert "xxxxxxxxxx" not in content
+    # The links go back to days that exist.
+    assert day_links(content)[0][0] == "?tz=Europe%2FLondon"
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("2026-01-11", "Sunday 11 January 2026"),
+        ("2026-01-19", "Monday 19 January 2026"),
+        ("1999-12-31", "Friday 31 December 1999"),
+        ("9999-12-31", "Friday 31 December 9999"),
+        ("0001-01-01", "Monday 1 January 1"),
+    ],
+)
+def test_a_date_outside_the_seven_days_shows_today_and_says_why(client, london_week, value, named):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(URL, {"tz": "Europe/London", "date": value})
+
+    assert response.status_code == 200
+    assert listed_names(response.content.decode()) == [f"Evening {MONDAY}"]
+    assertContains(response, f"We list the next seven days, and {named} is not one of them")
+
+
+def test_the_seven_days_are_the_viewers_own(client, online_meeting):
+    online_meeting(name="Tokyo Monday", timezone="Asia/Tokyo", day=MONDAY, time=datetime.time(9))
+
+    # Monday 12 January 2026, 20:00 UTC: already Tuesday 05:00 in Tokyo, still Monday in London.
+    with frozen(datetime.datetime(2026, 1, 12, 20, 0, tzinfo=UTC)):
+        tokyo = client.get(URL, {"tz": "Asia/Tokyo", "date": "2026-01-19"})
+        london = client.get(URL, {"tz": "Europe/London", "date": "2026-01-19"})
+
+    assert day_of(tokyo.content.decode(), "Tokyo Monday") == "Monday 19 January"
+    assertNotContains(tokyo, 'class="date-problem"')
+    assertContains(london, "Monday 19 January 2026 is not one of them")
+
+
+def test_day_boundaries_follow_the_clock_change_in_spring(client, online_meeting):
+    utc = {"timezone": "UTC", "end_time": None}
+    online_meeting(name="Saturday Late UTC", day=SATURDAY, time=datetime.time(23, 30), **utc)
+    online_meeting(name="Sunday Early UTC", day=SUNDAY, time=datetime.time(0, 30), **utc)
+    online_meeting(name="Sunday Late UTC", day=SUNDAY, time=datetime.time(23, 30), **utc)
+    # 01:30 does not exist in London that night: the clocks jump from 01:00 to 02:00.
+    online_meeting(
+        name="In The Gap",
+        day=SUNDAY,
+        time=datetime.time(1, 30),
+        end_time=None,
+        timezone="Europe/London",
+    )
+
+    # Friday 27 March 2026; London springs forward at 01:00 UTC on Sunday 29 March, so Sunday
+    # has 23 hours there, from 00:00 UTC to 23:00 UTC.
+    with frozen(datetime.datetime(2026, 3, 27, 12, 0, tzinfo=UTC)):
+        pages = {
+            date: client.get(URL, {"tz": "Europe/London", "date": date}).content.decode()
+            for date in ("2026-03-28", "2026-03-29", "2026-03-30")
+        }
+
+    assert listed_names(pages["2026-03-28"]) == ["Saturday Late UTC"]
+    assert listed_names(pages["2026-03-29"]) == ["Sunday Early UTC", "In The Gap"]
+    assert '<time datetime="2026-03-29T00:30+00:00">12:30 AM</time>' in pages["2026-03-29"]
+    assert '<time datetime="2026-03-29T02:30+01:00">2:30 AM</time>' in pages["2026-03-29"]
+    assert listed_names(pages["2026-03-30"]) == ["Sunday Late UTC"]
+    assert '<time datetime="2026-03-30T00:30+01:00">12:30 AM</time>' in pages["2026-03-30"]
+
+
+def test_day_boundaries_follow_the_clock_change_in_autumn(client, online_meeting):
+    utc = {"timezone": "UTC", "end_time": None}
+    online_meeting(name="Saturday Late UTC", day=SATURDAY, time=datetime.time(23, 30), **utc)
+    online_meeting(name="Sunday Late UTC", day=SUNDAY, time=datetime.time(23, 30), **utc)
+    online_meeting(name="New York Sunday", day=SUNDAY, time=datetime.time(19, 0), end_time=None)
+
+    # Friday 23 October 2026; London falls back at 01:00 UTC on Sunday 25 October, so Sunday has
+    # 25 hours there, from 23:00 UTC on Saturday to 00:00 UTC on Monday.
+    with frozen(datetime.datetime(2026, 10, 23, 12, 0, tzinfo=UTC)):
+        pages = {
+            date: client.get(URL, {"tz": "Europe/London", "date": date}).content.decode()
+            for date in ("2026-10-24", "2026-10-25", "2026-10-26")
+        }
+
+    assert listed_names(pages["2026-10-24"]) == []
+    assert listed_names(pages["2026-10-25"]) == [
+        "Saturday Late UTC",
+        "New York Sunday",
+        "Sunday Late UTC",
+    ]
+    assert '<time datetime="2026-10-25T00:30+01:00">12:30 AM</time>' in pages["2026-10-25"]
+    assert '<time datetime="2026-10-25T23:30+00:00">11:30 PM</time>' in pages["2026-10-25"]
+    # New York changes a week later: until then 19:00 there is 23:00 in London, not midnight.
+    assert '<time datetime="2026-10-25T23:00+00:00">11:00 PM</time>' in pages["2026-10-25"]
+    assert listed_names(pages["2026-10-26"]) == []
+
+
+def test_the_day_links_keep_the_zone_and_the_filters(client, assorted):
+    with frozen(JANUARY_MONDAY_NOON):
+        response = client.get(
+            URL,
+            {
+                "tz": "asia/calcutta",
+                "type": ["W", "ZZZ"],
+                "language": "S",
+                "program": "<b>",
+                "date": "2026-01-14",
+            },
+        )
+
+    links = day_links(response.content.decode())
+    kept = "tz=Asia%2FCalcutta&amp;type=W&amp;language=S"
+    assert links[0][0] == f"?{kept}"
+    assert [href for href, _, _ in links[1:]] == [
+        f"?{kept}&amp;date=2026-01-{day}" for day in range(13, 19)
+    ]
+    assertContains(
+        response, f'<a href="?{kept}&amp;date=2026-01-15">Next day: Thursday 15 January', html=False
+    )
+    # Clearing the filters keeps the zone and the day.
+    assertContains(
+        response,
+        '<a href="?tz=Asia%2FCalcutta&amp;date=2026-01-14">Show all online meetings</a>',
+        html=False,
+    )
+
+
+def test_day_links_rely_on_the_cookie_when_the_zone_was_not_in_the_address(client):
+    client.cookies["tz"] = "Asia/Tokyo"
+
+    response = client.get(URL, {"type": "W"})
+
+    links = day_links(response.content.decode())
+    assert links[0][0] == "?type=W"
+    assert all("tz=" not in href for href, _, _ in links)
+
+
+def test_a_rejected_zone_is_not_carried_into_the_day_links(client):
+    response = client.get(URL, {"tz": "Mars/Olympus_Mons"})
+
+    assert all("Mars" not in href for href, _, _ in day_links(response.content.decode()))
 
 
 # --- Filters -------------------------------------------------------------------------------
@@ -523,14 +795,23 @@ def test_unknown_filter_values_are_ignored_not_echoed(client, assorted):
 def test_with_filters_and_no_match_it_suggests_fewer_filters(client, assorted):
     response = client.get(URL, {"tz": "UTC", "type": "ASL"})
 
-    assertContains(response, "No online meetings with these filters in the next seven days")
+    assertContains(response, "No more online meetings start today with these filters.")
+    assertContains(response, "Try fewer filters")
+    with frozen(JANUARY_MONDAY_NOON):
+        another_day = client.get(URL, {"tz": "UTC", "type": "ASL", "date": "2026-01-15"})
+    assertContains(another_day, "No online meetings on Thursday 15 January with these filters.")
+    assertContains(
+        another_day, 'href="?tz=UTC&amp;date=2026-01-15">see every online meeting', html=False
+    )
 
 
 # --- Cost ----------------------------------------------------------------------------------
 
 
-def test_it_reads_the_meetings_in_one_query(client, online_meeting, django_assert_max_num_queries):
-    for number in range(12):
+def test_each_day_reads_its_meetings_in_one_query(
+    client, online_meeting, django_assert_max_num_queries
+):
+    for number in range(14):
         online_meeting(
             name=f"Online {number}",
             day=number % 7,
@@ -538,11 +819,36 @@ def test_it_reads_the_meetings_in_one_query(client, online_meeting, django_asser
             languages=["EN"],
             conference_phone="+15550001111,,123#",
         )
+    # One running now (noon in London), so today's page has every section.
+    online_meeting(
+        name="Running Now", types=["D"], timezone="Europe/London", time=datetime.time(11, 30)
+    )
 
-    with frozen(JANUARY_MONDAY_NOON), django_assert_max_num_queries(1):
-        response = client.get(URL, {"tz": "Europe/London", "type": "D"})
+    pages = []
+    with frozen(JANUARY_MONDAY_NOON):
+        for offset in range(7):
+            date = (JANUARY_MONDAY_NOON.date() + datetime.timedelta(days=offset)).isoformat()
+            with django_assert_max_num_queries(1):
+                response = client.get(URL, {"tz": "Europe/London", "type": "D", "date": date})
+            pages.append(response.content.decode())
 
-    assert response.content.decode().count('class="online-entry') == 12
+    assert "Running Now" in section(pages[0], "now-heading")
+    seen = [name for content in pages for name in listed_names(content)]
+    # 19:00 in New York is midnight in London: Sunday's two fall on Mondays, today's gone by
+    # and next week's beyond the seven days.
+    assert sorted(seen) == sorted(f"Online {number}" for number in range(14) if number % 7)
+
+
+def test_a_day_page_reads_only_what_starts_that_day(client, online_meeting):
+    online_meeting(name="Tuesday Evening", day=TUESDAY)
+
+    with frozen(JANUARY_MONDAY_NOON), CaptureQueriesContext(connection) as queries:
+        client.get(URL, {"tz": "America/New_York", "date": "2026-01-14"})
+
+    # Only meetings whose own weekday can start on the Wednesday are asked for.
+    [query] = queries.captured_queries
+    assert '"day" = 3' in query["sql"] and '"day" = 2' in query["sql"]
+    assert '"day" = 5' not in query["sql"]
 
 
 # --- The home page -------------------------------------------------------------------------
