@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
@@ -223,3 +224,108 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision {self.number}"
+
+
+# The urge log and the start date: running records beside the worksheets, private the same way.
+
+URGE_MINUTES_MAX = 24 * 60
+URGE_TEXT_MAX = 300
+URGE_NOTE_MAX = 2000
+# A phone's clock may run a little ahead of the server's: "now" on the form is never refused.
+CLOCK_SLACK = datetime.timedelta(minutes=5)
+
+
+def not_in_future(value: datetime.datetime) -> None:
+    """An urge is logged once felt: a time still to come is a typing slip, not a record."""
+    if value > timezone.now() + CLOCK_SLACK:
+        raise ValidationError(
+            "That time hasn't happened yet. Choose when you felt the urge (now or earlier).",
+            code="future",
+        )
+
+
+class UrgeEntryQuerySet(models.QuerySet):
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> UrgeEntryQuerySet:
+        """Only ``user``'s own urges: staff and superusers included, nobody sees another's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def felt_since(self, moment: datetime.datetime) -> UrgeEntryQuerySet:
+        return self.filter(felt_at__gte=moment)
+
+
+class UrgeEntry(models.Model):
+    """One urge noticed: when, how strong, how long, its triggers, and what the owner did."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="urges"
+    )
+    felt_at = models.DateTimeField(default=timezone.now, validators=[not_in_future])
+    intensity = models.PositiveSmallIntegerField(validators=RULER)
+    minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(URGE_MINUTES_MAX)]
+    )
+    # What the participant types is encrypted at rest, like a worksheet's answers.
+    situation = EncryptedJSONField(default=str, blank=True)
+    people = EncryptedJSONField(default=str, blank=True)
+    feeling = EncryptedJSONField(default=str, blank=True)
+    response = EncryptedJSONField(default=str, blank=True)
+    acted_on = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = UrgeEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-felt_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(intensity__gte=0, intensity__lte=10),
+                name="urge_intensity_0_to_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__isnull=True)
+                | models.Q(minutes__gte=0, minutes__lte=URGE_MINUTES_MAX),
+                name="urge_minutes_0_to_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Urge {self.intensity}/10, {self.felt_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ridden_out(self) -> bool:
+        return not self.acted_on
+
+
+class StartDateQuerySet(models.QuerySet):
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> StartDateQuerySet:
+        """Only ``user``'s own start dates; none for an anonymous visitor."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def current(self) -> StartDate | None:
+        """The latest one set: a reset adds a row, so the earlier dates stay as history."""
+        return self.order_by("-created", "-pk").first()
+
+
+class StartDate(models.Model):
+    """A date a participant counts days from; setting a new one keeps the old ones."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="start_dates"
+    )
+    date = models.DateField()
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = StartDateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Start date {self.date:%Y-%m-%d}"
+
+    def days_since(self, today: datetime.date) -> int:
+        return max((today - self.date).days, 0)

@@ -282,15 +282,16 @@ def worksheet_duplicate(request: HttpRequest, pk) -> HttpResponse:
 @never_cache
 @require_GET
 def worksheet_compare(request: HttpRequest) -> HttpResponse:
-    first = get_worksheet_for_user(request, request.GET.get("a", ""))
-    second = get_worksheet_for_user(request, request.GET.get("b", ""))
-    if first.kind != second.kind:
+    """Two worksheets (or two revisions: ``ra``/``rb`` name revision numbers) side by side."""
+    first = _version(request, "a", "ra")
+    second = _version(request, "b", "rb")
+    if first["worksheet"].kind != second["worksheet"].kind:
         messages.info(request, "Only worksheets of the same kind can be compared.")
         return redirect("worksheets:list")
-    kind = get_kind(first.kind)
+    kind = get_kind(first["worksheet"].kind)
     pairs = []
     for left, right in zip(
-        kind.readable(first.answers), kind.readable(second.answers), strict=True
+        kind.readable(first["answers"]), kind.readable(second["answers"]), strict=True
     ):
         pairs.append(
             {
@@ -303,6 +304,29 @@ def worksheet_compare(request: HttpRequest) -> HttpResponse:
         "worksheets/worksheet_compare.html",
         {"first": first, "second": second, "kind": kind, "sections": pairs},
     )
+
+
+def _version(request: HttpRequest, key: str, revision_key: str) -> dict:
+    worksheet = get_worksheet_for_user(request, request.GET.get(key, ""))
+    number = request.GET.get(revision_key, "")
+    if not number:
+        return {
+            "worksheet": worksheet,
+            "label": worksheet.display_title,
+            "answers": worksheet.answers,
+            "when": worksheet.updated,
+        }
+    revision = None
+    if number.isdigit() and not worksheet.in_session:
+        revision = worksheet.revisions.filter(number=int(number)).first()
+    if revision is None:
+        raise Http404("No such revision.")
+    return {
+        "worksheet": worksheet,
+        "label": f"{revision.title or worksheet.display_title}, revision {revision.number}",
+        "answers": revision.answers,
+        "when": revision.saved,
+    }
 
 
 @never_cache

@@ -52,3 +52,18 @@ def test_worksheets_of_different_kinds_are_not_compared(client, participant, cba
     plan = Worksheet.objects.create(owner=participant, kind="change-plan")
     response = client.get(f"/worksheets/compare/?a={cba.pk}&b={plan.pk}")
     assert response.status_code == 302
+
+
+def test_an_earlier_revision_compares_with_the_present(client, participant, cba):
+    client.force_login(participant)
+    client.post(f"/worksheets/{cba.pk}/", form_data(cba, reflection="Later thoughts"))
+
+    revisions = client.get(f"/worksheets/{cba.pk}/revisions/")
+    link = f"/worksheets/compare/?a={cba.pk}&amp;ra=1&amp;b={cba.pk}"
+    assertContains(revisions, link)
+    response = client.get(f"/worksheets/compare/?a={cba.pk}&ra=1&b={cba.pk}")
+
+    assertContains(response, "My CBA in spring, revision 1")
+    assertContains(response, "Later thoughts", count=1)
+    assert client.get(f"/worksheets/compare/?a={cba.pk}&ra=9&b={cba.pk}").status_code == 404
+    assert client.get(f"/worksheets/compare/?a={cba.pk}&ra=x&b={cba.pk}").status_code == 404

@@ -7,7 +7,7 @@ export pages and the JSON. A new kind is a small module that builds a ``Kind`` a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,6 +148,8 @@ class ItemList(Field):
     subfields: tuple[Field, ...] = ()
     item_label: str = "Item"
     max_items: int = 30
+    # Rows the participant can put in order with Move up / Move down buttons (no JavaScript needed).
+    orderable: bool = False
 
     kind_name = "list"
 
@@ -165,9 +167,15 @@ class Kind:
     intro: str
     sections: tuple[Section, ...]
     # Given the answers, boxes to show side by side: [{"title", "items", "total"}], or None.
-    summary: Callable[[dict], dict] | None = None
+    # A summary with a "template" key is shown with that template instead of the boxes.
+    summary: Callable[..., dict] | None = None
     closing: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Optional hooks. ``initial_answers(worksheets)``: what a new worksheet starts with, given the
+    # participant's own worksheets. ``compares_previous``: ``summary(answers, previous)`` also
+    # gets the answers of the participant's latest earlier worksheet of this kind (or None).
+    initial_answers: Callable[[list], dict] | None = None
+    compares_previous: bool = False
 
     @property
     def label(self) -> str:
@@ -176,6 +184,35 @@ class Kind:
     @property
     def fields(self) -> list[Field]:
         return [f for section in self.sections for f in section.fields]
+
+    def summary_for(self, worksheet: Any, earlier: Iterable = ()) -> dict | None:
+        """The summary of ``worksheet``; ``earlier`` (the owner's worksheets) only if it compares."""
+        if self.summary is None:
+            return None
+        if not self.compares_previous:
+            return self.summary(worksheet.answers)
+        before = [
+            other
+            for other in earlier
+            if other.kind == worksheet.kind
+            and other.pk != worksheet.pk
+            and other.created < worksheet.created
+        ]
+        previous = max(before, key=lambda other: other.created).answers if before else None
+        return self.summary(worksheet.answers, previous)
+
+    def move_row(self, answers: dict, instruction: str) -> str:
+        """Apply a Move up/down button ("<list>:<index>:up"); the list's name, or "" if none."""
+        name, _, rest = instruction.partition(":")
+        index, _, direction = rest.partition(":")
+        spec = next((f for f in self.fields if f.name == name), None)
+        if not (isinstance(spec, ItemList) and spec.orderable and index.isdigit()):
+            return ""
+        items, index = answers.get(name) or [], int(index)
+        other = index - 1 if direction == "up" else index + 1 if direction == "down" else -1
+        if 0 <= index < len(items) and 0 <= other < len(items):
+            items[index], items[other] = items[other], items[index]
+        return name
 
     def readable(self, answers: dict) -> list[dict]:
         """The answers as sections of prompts and displayed values (print, compare, export)."""
@@ -210,9 +247,19 @@ def register(kind: Kind) -> Kind:
 
 
 def get_kind(key: str) -> Kind | None:
-    """The kind that can be started now, or None (the other kinds come in part 2)."""
+    """The registered kind named ``key``, or None."""
     return REGISTRY.get(key)
 
 
 # Each kind registers itself on import.
-from worksheets.kinds import cba, change_plan  # noqa: E402, F401
+from worksheets.kinds import (  # noqa: E402, F401
+    abc,
+    balance_pie,
+    cba,
+    change_plan,
+    deads,
+    disarm,
+    hov,
+    problem_solving,
+    vacation,
+)
