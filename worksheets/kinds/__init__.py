@@ -186,7 +186,7 @@ class Kind:
         return [f for section in self.sections for f in section.fields]
 
     def summary_for(self, worksheet: Any, earlier: Iterable = ()) -> dict | None:
-        """The summary of ``worksheet``; ``earlier`` (the owner's worksheets) only if it compares."""
+        """The summary; ``earlier`` (the owner's worksheets) matters only if the kind compares."""
         if self.summary is None:
             return None
         if not self.compares_previous:

@@ -1,0 +1,128 @@
+"""ABC (REBT): an upsetting moment taken apart, its beliefs questioned, a kinder view found."""
+
+from __future__ import annotations
+
+import re
+
+from toolbox.worksheet_kinds import WorksheetKind
+from worksheets.kinds import Kind, Rating, Section, Text, register
+
+# Words that often turn a preference into a demand; pointed out gently, never as a mistake.
+DEMANDING = ("must", "should", "have to", "has to", "ought", "always", "never", "can't stand")
+DEMANDING_PATTERN = re.compile(
+    r"\b(" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in DEMANDING) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def demanding_words(text: str) -> list[str]:
+    """The demanding words in ``text``, each once, in the order they first appear."""
+    found: list[str] = []
+    for match in DEMANDING_PATTERN.finditer(text or ""):
+        word = " ".join(match.group(1).lower().split())
+        if word not in found:
+            found.append(word)
+    return found
+
+
+def summary(answers: dict) -> dict:
+    """A gentle note when the beliefs hold must/should/always/never words."""
+    words = demanding_words(answers.get("beliefs") or "")
+    note = ""
+    if words:
+        quoted = ", ".join(f"“{word}”" for word in words)
+        note = (
+            f"Your beliefs use {quoted}. Words like these can quietly turn a wish into a demand "
+            "on yourself, other people or the world. There is nothing wrong with having written "
+            "them: you might try saying the same thing as a preference (“I'd really like…”, "
+            "“It would be better if…”) and notice whether it feels any different."
+        )
+    return {
+        "template": "worksheets/summaries/abc.html",
+        "words": words,
+        "note": note,
+        "before": answers.get("feeling_strength"),
+        "after": answers.get("new_feeling_strength"),
+    }
+
+
+KIND = register(
+    Kind(
+        key=WorksheetKind.ABC,
+        intro=(
+            "Upsetting moments are rarely caused by the event alone: what we tell ourselves about "
+            "it shapes how we feel and what we do. Taking one moment apart, step by step, can "
+            "loosen its grip. Take your time; you can come back to any part."
+        ),
+        sections=(
+            Section(
+                "A: what happened",
+                (
+                    Text(
+                        "event",
+                        "What happened (the activating event)",
+                        help="Just the facts, as a camera would have seen it.",
+                        max_length=2000,
+                        lines=3,
+                    ),
+                ),
+            ),
+            Section(
+                "B: what I told myself",
+                (
+                    Text(
+                        "beliefs",
+                        "What I believed or told myself about it",
+                        help="The thoughts that went through your head, in your own words.",
+                        max_length=2000,
+                        lines=4,
+                    ),
+                ),
+            ),
+            Section(
+                "C: what followed",
+                (
+                    Text("feelings", "How I felt", max_length=1000, lines=2),
+                    Rating(
+                        "feeling_strength",
+                        "How strong were those feelings?",
+                        help="0 is hardly at all, 10 is as strong as they get.",
+                    ),
+                    Text("actions", "What I did, or felt like doing", max_length=1000, lines=2),
+                ),
+            ),
+            Section(
+                "D: questioning the beliefs",
+                (
+                    Text(
+                        "disputing",
+                        "My answers to a few questions about those beliefs",
+                        help=(
+                            "Is it true? Where is the evidence? Is it helping me? Would I say it "
+                            "to a friend? What would I tell someone I care about?"
+                        ),
+                        max_length=3000,
+                        lines=5,
+                    ),
+                ),
+            ),
+            Section(
+                "E: a more helpful view",
+                (
+                    Text(
+                        "effective",
+                        "What I can tell myself instead",
+                        max_length=2000,
+                        lines=4,
+                    ),
+                    Rating(
+                        "new_feeling_strength",
+                        "Thinking of it this way, how strong are the feelings now?",
+                        help="0 is hardly at all, 10 is as strong as they get.",
+                    ),
+                ),
+            ),
+        ),
+        summary=summary,
+    )
+)
