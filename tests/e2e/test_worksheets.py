@@ -39,6 +39,16 @@ def sign_in(page, username: str = "lake") -> User:
     return user
 
 
+def eventually(condition, seconds: float = 5) -> bool:
+    """Polls a condition: the closed page can no longer tell us when its last save landed."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def wait_for_saved(page) -> None:
     page.get_by_role("status").filter(has_text="Saved a moment ago").wait_for()
 
@@ -66,13 +76,8 @@ def test_a_participant_fills_a_cba_partly_closes_the_tab_and_finds_every_word(pa
     assert csp_violations(page) == []
     context = page.context
     page.close(run_before_unload=True)
-
     worksheet = Worksheet.objects.get(owner__username="morning-walk")
-    for _ in range(50):
-        worksheet.refresh_from_db()
-        if worksheet.answers.get("reflection"):
-            break
-        time.sleep(0.1)
+    assert eventually(lambda: worksheet.refresh_from_db() or worksheet.answers.get("reflection"))
 
     again = context.new_page()
     again.goto("/worksheets/")
