@@ -73,6 +73,8 @@ def worksheet_new(request: HttpRequest, kind: str) -> HttpResponse:
         return _save(request, worksheet, form, autosave=autosave)
     blank = Worksheet(kind=kind)
     blank.in_session = not request.user.is_authenticated
+    if spec.initial_answers:
+        blank.answers = spec.initial_answers(worksheets_for(request))
     return _render_form(request, blank, WorksheetForm.for_worksheet(blank), new=True)
 
 
@@ -122,6 +124,7 @@ def _save(
     request: HttpRequest, worksheet: Worksheet, form: WorksheetForm, *, autosave: bool
 ) -> HttpResponse:
     title, answers = form.cleaned_data["title"], form.answers()
+    moved = "" if autosave else form.kind.move_row(answers, request.POST.get("move_row", ""))
     saved = save_worksheet(
         request,
         worksheet,
@@ -157,6 +160,8 @@ def _save(
     add = request.POST.get("add_row", "")
     if add in {spec.name for spec in form.kind.fields}:
         return redirect(f"{url}?add={add}#list-{add}")
+    if moved:
+        return redirect(f"{url}#list-{moved}")
     messages.success(request, "Saved.")
     return redirect(url)
 
@@ -185,7 +190,7 @@ def _render_form(
         "new": new,
         "action": action,
         "autosave_url": autosave_url,
-        "summary": kind.summary(worksheet.answers) if kind.summary and not new else None,
+        "summary": None if new else _summary(request, worksheet),
         "conflict": conflict,
     }
     return render(request, "worksheets/worksheet_form.html", context, status=status)
@@ -213,17 +218,27 @@ def _render_conflict(
 @require_GET
 def worksheet_print(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
-    return render(request, "worksheets/worksheet_print.html", {"pages": [_printable(worksheet)]})
+    return render(
+        request, "worksheets/worksheet_print.html", {"pages": [_printable(request, worksheet)]}
+    )
 
 
-def _printable(worksheet: Worksheet) -> dict:
+def _printable(request: HttpRequest | None, worksheet: Worksheet) -> dict:
+    """A worksheet's printable page; without a request (a share link) it stands alone."""
     kind = get_kind(worksheet.kind)
     return {
         "worksheet": worksheet,
         "kind": kind,
         "readable": kind.readable(worksheet.answers),
-        "summary": kind.summary(worksheet.answers) if kind.summary else None,
+        "summary": _summary(request, worksheet),
     }
+
+
+def _summary(request: HttpRequest | None, worksheet: Worksheet) -> dict | None:
+    """The kind's summary; a kind comparing with last time looks at the owner's worksheets."""
+    kind = get_kind(worksheet.kind)
+    earlier = worksheets_for(request) if request and kind.compares_previous else ()
+    return kind.summary_for(worksheet, earlier)
 
 
 @never_cache
@@ -368,7 +383,7 @@ def account_export_print(request: HttpRequest) -> HttpResponse:
         request,
         "worksheets/worksheet_print.html",
         {
-            "pages": [_printable(worksheet) for worksheet in worksheets],
+            "pages": [_printable(request, worksheet) for worksheet in worksheets],
             "account": data["account"],
             "checkins": data["stage_checkins"],
             "whole_account": True,

@@ -1,0 +1,327 @@
+"""The seven kinds after the first two: each has a form, a print page and an export."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from worksheets.kinds import get_kind
+from worksheets.kinds.abc import demanding_words
+from worksheets.models import Worksheet
+
+# For each kind: a field it asks, posted answers, and words the saved page must show.
+KINDS = {
+    "hov": (
+        "What matters most to me",
+        {"values-0-value": "Being there for my kids", "values-0-effect": "harms"},
+        "Being there for my kids",
+    ),
+    "abc": (
+        "What happened (the activating event)",
+        {"event": "My boss criticised my report", "feeling_strength": "8"},
+        "My boss criticised my report",
+    ),
+    "disarm": (
+        "The voice of the urge",
+        {"name": "The Salesman", "lines-0-line": "Just one", "lines-0-answer": "Never just one"},
+        "The Salesman",
+    ),
+    "deads": (
+        "Substitute",
+        {"situation": "Friday after work", "substitute": "Call Jo and go climbing"},
+        "Call Jo and go climbing",
+    ),
+    "problem-solving": (
+        "Every option I can think of",
+        {"problem": "Evenings alone", "options-0-option": "Night class", "working": "partly"},
+        "Night class",
+    ),
+    "balance-pie": (
+        "Areas of my life",
+        {"areas-0-area": "Health", "areas-0-rating": "7", "nudge": "Walk on Sundays"},
+        "Walk on Sundays",
+    ),
+    "vacation": (
+        "Activities that could give me those things",
+        {"activities-0-activity": "Pottery class", "activities-0-before": "3"},
+        "Pottery class",
+    ),
+}
+# A rating field of each kind (a list's first row where the rating sits in a list).
+RATINGS = {
+    "hov": None,
+    "abc": "feeling_strength",
+    "disarm": None,
+    "deads": "confidence",
+    "problem-solving": "options-0-appeal",
+    "balance-pie": "areas-0-rating",
+    "vacation": "activities-0-after",
+}
+
+
+def create(owner, kind: str, **answers) -> Worksheet:
+    return Worksheet.objects.create(owner=owner, kind=kind, answers=answers)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_starts_with_its_own_form(client, participant, kind):
+    client.force_login(participant)
+    prompt, _, _ = KINDS[kind]
+    response = client.get(f"/worksheets/new/{kind}/")
+    assertContains(response, get_kind(kind).label)
+    assertContains(response, prompt)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_saves_its_answers(client, participant, kind):
+    client.force_login(participant)
+    _, posted, shown = KINDS[kind]
+    response = client.post(f"/worksheets/new/{kind}/", {"version": "1", **posted})
+    worksheet = Worksheet.objects.get(owner=participant, kind=kind)
+    assert response.status_code == 302
+    assertContains(client.get(response.url), shown)
+    stored = json.dumps(worksheet.answers)
+    assert shown in stored
+
+
+@pytest.mark.parametrize("kind", [k for k, field in RATINGS.items() if field])
+@pytest.mark.parametrize("value", ["11", "-1", "seven"])
+def test_a_rating_out_of_range_is_refused_beside_its_field(client, participant, kind, value):
+    client.force_login(participant)
+    field = RATINGS[kind]
+    data = {"version": "1", field: value}
+    if field.startswith(("areas-", "activities-", "options-")):
+        first = {"areas": "area", "activities": "activity", "options": "option"}
+        name = field.split("-")[0]
+        data[f"{name}-0-{first[name]}"] = "Something"
+    response = client.post(f"/worksheets/new/{kind}/", data)
+    assert response.status_code == 422
+    assert not Worksheet.objects.filter(owner=participant).exists()
+    assertContains(response, f'id="id_{field}_error"', status_code=422)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_has_a_print_page_and_a_json_export(client, participant, kind):
+    client.force_login(participant)
+    _, posted, shown = KINDS[kind]
+    client.post(f"/worksheets/new/{kind}/", {"version": "1", **posted})
+    worksheet = Worksheet.objects.get(owner=participant, kind=kind)
+
+    printed = client.get(f"/worksheets/{worksheet.pk}/print/")
+    assertContains(printed, shown)
+    for section in get_kind(kind).sections:
+        assertContains(printed, section.title, html=False)
+
+    exported = client.get(f"/worksheets/{worksheet.pk}/export.json")
+    data = json.loads(exported.content)
+    assert data["kind"] == kind
+    assert shown in json.dumps(data["readable"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_nobody_else_can_open_a_worksheet_of_these_kinds(client, participant, stranger, kind):
+    worksheet = create(participant, kind)
+    client.force_login(stranger)
+    assert client.get(f"/worksheets/{worksheet.pk}/").status_code == 404
+    assert client.get(f"/worksheets/{worksheet.pk}/print/").status_code == 404
+
+
+# Hierarchy of Values: ordering without JavaScript.
+
+
+def hov_post(values: list[str], **extra) -> dict[str, str]:
+    data = {"version": "1"}
+    for index, value in enumerate(values):
+        data[f"values-{index}-value"] = value
+    data.update(extra)
+    return data
+
+
+def test_hov_rows_have_move_buttons_that_post_without_javascript(client, participant):
+    worksheet = create(participant, "hov", values=[{"value": "Family"}, {"value": "Health"}])
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/")
+    assertContains(response, 'name="move_row" value="values:0:down"')
+    assertContains(response, 'name="move_row" value="values:1:up"')
+    assertNotContains(response, 'value="values:0:up"')
+
+
+def test_moving_a_value_up_saves_the_new_order(client, participant):
+    worksheet = create(participant, "hov", values=[{"value": "Family"}])
+    client.force_login(participant)
+    response = client.post(
+        f"/worksheets/{worksheet.pk}/",
+        hov_post(["Family", "Health", "Honesty"], move_row="values:2:up"),
+    )
+    assert response.status_code == 302
+    assert response.url.endswith("#list-values")
+    worksheet.refresh_from_db()
+    assert [v["value"] for v in worksheet.answers["values"]] == ["Family", "Honesty", "Health"]
+
+
+def test_moving_the_first_value_up_changes_nothing(client, participant):
+    worksheet = create(participant, "hov")
+    client.force_login(participant)
+    client.post(f"/worksheets/{worksheet.pk}/", hov_post(["A", "B"], move_row="values:0:up"))
+    worksheet.refresh_from_db()
+    assert [v["value"] for v in worksheet.answers["values"]] == ["A", "B"]
+
+
+def test_the_hov_summary_shows_the_top_five_in_order(client, participant):
+    values = [{"value": name} for name in ["Kids", "Health", "Music", "Work", "Faith", "Garden"]]
+    worksheet = create(participant, "hov", values=values, behaviour_place="first")
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/")
+    top = re.search(r'<ol class="ws-top">(.*?)</ol>', response.content.decode(), re.S).group(1)
+    assert re.findall(r"<li>(.*?)</li>", top) == ["Kids", "Health", "Music", "Work", "Faith"]
+    assertContains(response, "At the very top: above everything on my list")
+
+
+# ABC: the must/should words.
+
+
+def test_demanding_words_are_found_once_each_in_order():
+    text = "I MUST get it right. People should   never see me fail. I must, I have to."
+    assert demanding_words(text) == ["must", "should", "never", "have to"]
+    assert demanding_words("I'd prefer it went well; mustard is fine") == []
+
+
+def test_the_abc_page_points_out_must_and_should_gently(client, participant):
+    worksheet = create(participant, "abc", beliefs="I should have coped. I must not fail.")
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/")
+    assertContains(response, "Your beliefs use “should”, “must”.")
+    assertContains(response, "There is nothing wrong with having written them")
+
+
+def test_the_abc_page_says_nothing_of_the_kind_without_those_words(client, participant):
+    worksheet = create(participant, "abc", beliefs="I'd have liked it to go better.")
+    client.force_login(participant)
+    assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Your beliefs use")
+
+
+# Balance pie: prefill, chart, change since last time.
+
+
+def test_a_new_pie_is_prefilled_from_the_latest_hierarchy_of_values(client, participant):
+    create(participant, "hov", values=[{"value": "Old value"}])
+    latest = create(participant, "hov", values=[{"value": n} for n in ["Kids", "Health", "Art"]])
+    latest.save()  # updated later than the first
+    client.force_login(participant)
+    response = client.get("/worksheets/new/balance-pie/")
+    assertContains(response, 'value="Kids"')
+    assertContains(response, 'value="Art"')
+    assertNotContains(response, 'value="Old value"')
+    # Topped up to six areas with common ones.
+    assertContains(response, 'name="areas-5-area"')
+
+
+def test_a_new_pie_without_values_starts_with_common_areas(client, participant, stranger):
+    create(stranger, "hov", values=[{"value": "Stranger's secret value"}])
+    client.force_login(participant)
+    response = client.get("/worksheets/new/balance-pie/")
+    assertContains(response, 'value="Health and body"')
+    assertNotContains(response, "Stranger")
+
+
+def pie(owner, ratings: dict[str, int | None], **fields) -> Worksheet:
+    areas = [{"area": name, "rating": rating} for name, rating in ratings.items()]
+    return Worksheet.objects.create(
+        owner=owner, kind="balance-pie", answers={"areas": areas}, **fields
+    )
+
+
+def test_the_pie_draws_each_rating_as_a_radius_and_lists_every_area(client, participant):
+    areas = {"Health": 7, "Family": 10, "Work": 3, "Money": 0, "Fun": 5, "Home": None}
+    worksheet = pie(participant, areas)
+    client.force_login(participant)
+    page = client.get(f"/worksheets/{worksheet.pk}/").content.decode()
+
+    svg = re.search(r"<svg class=\"ws-pie-chart\".*?</svg>", page, re.S).group(0)
+    slices = re.findall(r'<path class="ws-pie-slice" d="([^"]+)"', svg)
+    # Zero and unrated areas draw no slice; the full radius is 100, so 7 reaches 70.
+    assert len(slices) == 4
+    assert " A 70,70 " in slices[0]
+    assert " A 100,100 " in slices[1]
+    assert " A 30,30 " in slices[2]
+    assert 'role="img"' in svg
+    assert "Health: 7 out of 10" in svg and "Home: not rated" in svg
+    table = re.search(r'<table class="table table-sm ws-table">.*?</table>', page, re.S).group(0)
+    for name in areas:
+        assert f'<th scope="row">{name}</th>' in table
+
+
+def test_a_seven_is_drawn_at_seven_tenths_of_the_full_radius():
+    from worksheets.kinds.balance_pie import RADIUS, summary
+
+    result = summary({"areas": [{"area": a, "rating": 7} for a in "ABCDEF"]})
+    assert {area["radius"] for area in result["areas"]} == {RADIUS * 0.7}
+    # The first slice starts straight up from the centre at the radius of a seven.
+    assert result["areas"][0]["path"].startswith(
+        f"M {result['centre']},{result['centre']} L {result['centre']}.0,{result['centre'] - 70}.0"
+    )
+
+
+def test_a_repeat_pie_shows_the_change_since_the_previous_one(client, participant):
+    import datetime
+
+    from django.utils import timezone
+
+    earlier = timezone.now() - datetime.timedelta(days=30)
+    pie(participant, {"Health": 4, "Family": 6}, created=earlier, updated=earlier)
+    worksheet = pie(participant, {"health": 7, "Family": 5, "Art": 2})
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/")
+    assertContains(response, "the change since my previous pie")
+    rows = re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S)
+    health = next(row for row in rows if ">health<" in row)
+    assert "<td>4</td><td>+3</td>" in health
+    family = next(row for row in rows if ">Family<" in row)
+    assert "<td>6</td><td>-1</td>" in family
+
+
+def test_the_first_pie_has_no_change_column(client, participant):
+    worksheet = pie(participant, {"Health": 4})
+    client.force_login(participant)
+    assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Last time")
+
+
+# Vacation: before and after.
+
+
+def test_the_vacation_summary_shows_before_and_after_trying(client, participant):
+    worksheet = create(
+        participant,
+        "vacation",
+        activities=[
+            {"activity": "Pottery class", "gives": "Calm", "before": 3, "after": 8},
+            {"activity": "Running", "gives": "A rush", "before": 6, "after": None},
+        ],
+    )
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/")
+    rows = re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S)
+    pottery = next(row for row in rows if "Pottery class" in row)
+    assert "<td>3</td><td>8</td><td>+5</td>" in pottery
+    running = next(row for row in rows if "Running" in row)
+    assert "not tried yet" in running
+
+
+def test_the_vacation_form_asks_for_both_ratings(client, participant):
+    client.force_login(participant)
+    response = client.post(
+        "/worksheets/new/vacation/",
+        {
+            "version": "1",
+            "activities-0-activity": "Pottery class",
+            "activities-0-before": "3",
+            "activities-0-after": "8",
+        },
+    )
+    assert response.status_code == 302
+    worksheet = Worksheet.objects.get(owner=participant)
+    assert worksheet.answers["activities"][0]["before"] == 3
+    assert worksheet.answers["activities"][0]["after"] == 8
