@@ -1,6 +1,6 @@
 from django.urls import path
 
-from worksheets import views
+from worksheets import progress_views, views
 
 app_name = "worksheets"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.worksheet_list, name="list"),
     path("new/<slug:kind>/", views.worksheet_new, name="new"),
     path("compare/", views.worksheet_compare, name="compare"),
+    path("urges/", progress_views.urge_log, name="urges"),
+    path("urges/charts/", progress_views.urge_charts, name="urge_charts"),
+    path("urges/<int:pk>/edit/", progress_views.urge_edit, name="urge_edit"),
+    path("urges/<int:pk>/delete/", progress_views.urge_delete, name="urge_delete"),
+    path("progress/", progress_views.progress, name="progress"),
     path("<uuid:pk>/", views.worksheet_edit, name="edit"),
     path("<uuid:pk>/autosave/", views.worksheet_autosave, name="autosave"),
     path("<uuid:pk>/print/", views.worksheet_print, name="print"),

@@ -1,0 +1,457 @@
+"""The urge log's charts: numbers from a list of entries, then SVG drawn from those numbers.
+
+The numbers are pure functions of the entries, the day and the participant's time zone, so tests
+check them directly. The SVG is built as strings: every label is escaped, numbers are formatted
+here, and nothing a participant typed goes into an attribute.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+DAYS = 28
+WEEKS = 12
+TOP_TRIGGERS = 5
+LABEL_CHARS = 22
+TRIGGER_FIELDS = (
+    ("situation", "Situations"),
+    ("people", "People"),
+    ("feeling", "Feelings"),
+)
+# Several triggers in one box are separated by commas, semicolons or new lines.
+TRIGGER_SEPARATORS = re.compile(r"[,;\n]+")
+
+
+class Entry(Protocol):
+    felt_at: datetime.datetime
+    intensity: int
+    acted_on: bool
+    situation: str
+    people: str
+    feeling: str
+
+
+# The numbers.
+
+
+def local_time(entry: Entry, zone: ZoneInfo) -> datetime.datetime:
+    return entry.felt_at.astimezone(zone)
+
+
+def per_day(
+    entries: Iterable[Entry], *, today: datetime.date, zone: ZoneInfo, days: int = DAYS
+) -> list[tuple[datetime.date, int]]:
+    """How many urges on each of the last ``days`` days, oldest first, today last."""
+    counts = Counter(local_time(entry, zone).date() for entry in entries)
+    first = today - datetime.timedelta(days=days - 1)
+    return [(day, counts[day]) for day in (first + datetime.timedelta(days=n) for n in range(days))]
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    """The Monday a week starts on."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Week:
+    start: datetime.date
+    count: int
+    average: float | None
+
+
+def weekly_intensity(
+    entries: Iterable[Entry], *, today: datetime.date, zone: ZoneInfo, weeks: int = WEEKS
+) -> list[Week]:
+    """Each of the last ``weeks`` weeks (Monday to Sunday, this one last): urges, mean intensity."""
+    intensities: dict[datetime.date, list[int]] = defaultdict(list)
+    for entry in entries:
+        intensities[week_start(local_time(entry, zone).date())].append(entry.intensity)
+    this_week = week_start(today)
+    result = []
+    for n in range(weeks - 1, -1, -1):
+        start = this_week - datetime.timedelta(weeks=n)
+        values = intensities.get(start, [])
+        average = round(sum(values) / len(values), 1) if values else None
+        result.append(Week(start, len(values), average))
+    return result
+
+
+def split_triggers(text: str) -> list[str]:
+    """ "work, tired; alone" is three triggers; spaces inside one are tidied."""
+    return [" ".join(part.split()) for part in TRIGGER_SEPARATORS.split(text or "") if part.strip()]
+
+
+def trigger_counts(
+    entries: Iterable[Entry], field_name: str, *, limit: int = TOP_TRIGGERS
+) -> list[tuple[str, int]]:
+    """The most frequent triggers in one box, counted once per urge, case ignored.
+
+    Each is shown as it was written most recently (entries come newest first); ties are
+    alphabetical so the order is stable.
+    """
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for entry in entries:
+        seen: set[str] = set()
+        for trigger in split_triggers(getattr(entry, field_name)):
+            key = trigger.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            counts[key] += 1
+            spelling.setdefault(key, trigger)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(spelling[key], count) for key, count in ordered[:limit]]
+
+
+def by_hour(entries: Iterable[Entry], *, zone: ZoneInfo) -> list[int]:
+    """How many urges began in each hour of the day (0 to 23), in the participant's zone."""
+    hours = [0] * 24
+    for entry in entries:
+        hours[local_time(entry, zone).hour] += 1
+    return hours
+
+
+@dataclass(frozen=True)
+class RiddenOut:
+    ridden: int
+    total: int
+
+    @property
+    def acted(self) -> int:
+        return self.total - self.ridden
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.ridden / self.total) if self.total else None
+
+
+def ridden_out(entries: Iterable[Entry]) -> RiddenOut:
+    """How many urges passed without being acted on, out of all of them."""
+    entries = list(entries)
+    return RiddenOut(sum(1 for entry in entries if not entry.acted_on), len(entries))
+
+
+@dataclass(frozen=True)
+class Summary:
+    last_7_days: int
+    days_before: int
+    ridden: RiddenOut
+
+
+def summary(entries: Iterable[Entry], *, now: datetime.datetime) -> Summary:
+    """Urges in the last 7 days, in the 7 before them, and the share ridden out of all."""
+    entries = list(entries)
+    week_ago = now - datetime.timedelta(days=7)
+    fortnight_ago = now - datetime.timedelta(days=14)
+    return Summary(
+        last_7_days=sum(1 for entry in entries if week_ago < entry.felt_at <= now),
+        days_before=sum(1 for entry in entries if fortnight_ago < entry.felt_at <= week_ago),
+        ridden=ridden_out(entries),
+    )
+
+
+# The drawings. Geometry is in SVG user units; the picture scales to its box.
+
+
+def _number(value: float) -> str:
+    """1.0 → "1", 12.5 → "12.5": short and stable in the markup."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def _svg(chart_id: str, title: str, desc: str, width: int, height: int, body: str) -> SafeString:
+    # Safe: every label and description above and below is escaped.
+    return mark_safe(
+        f'<svg class="chart" id="{chart_id}-svg" role="img" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>{body}</svg>'
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    value: float | None
+    label: str = ""  # shown under the axis when set
+    text: str = ""  # shown above the bar when set
+
+
+PLOT_HEIGHT = 100
+TOP = 14
+BOTTOM = 16
+
+
+def column_chart(
+    chart_id: str,
+    *,
+    title: str,
+    desc: str,
+    columns: Sequence[Column],
+    slot: int,
+    max_value: float | None = None,
+) -> SafeString:
+    """Vertical bars, one per slot, heights in proportion to ``max_value`` (else the tallest)."""
+    top = max_value or max((column.value or 0 for column in columns), default=0) or 1
+    width = slot * len(columns)
+    baseline = TOP + PLOT_HEIGHT
+    parts = [
+        f'<line class="chart-axis" x1="0" y1="{baseline}" x2="{width}" y2="{baseline}"/>',
+    ]
+    for index, column in enumerate(columns):
+        value = column.value or 0
+        height = round(value / top * PLOT_HEIGHT, 1)
+        x = index * slot + 1
+        middle = index * slot + slot / 2
+        parts.append(
+            f'<rect class="chart-bar" x="{x}" y="{_number(baseline - height)}" '
+            f'width="{slot - 2}" height="{_number(height)}" data-value="{_number(value)}"/>'
+        )
+        if column.text:
+            parts.append(
+                f'<text class="chart-value" x="{_number(middle)}" '
+                f'y="{_number(baseline - height - 3)}" text-anchor="middle">'
+                f"{escape(column.text)}</text>"
+            )
+        if column.label:
+            parts.append(
+                f'<text class="chart-label" x="{_number(middle)}" y="{baseline + 12}" '
+                f'text-anchor="middle">{escape(column.label)}</text>'
+            )
+    return _svg(chart_id, title, desc, width, baseline + BOTTOM, "".join(parts))
+
+
+ROW = 20
+LABEL_WIDTH = 130
+BAR_WIDTH = 150
+
+
+def row_chart(
+    chart_id: str, *, title: str, desc: str, rows: Sequence[tuple[str, int]]
+) -> SafeString:
+    """Horizontal bars with their labels, longest first, for counts of named things."""
+    top = max((count for _, count in rows), default=0) or 1
+    parts = []
+    for index, (label, count) in enumerate(rows):
+        y = index * ROW
+        length = round(count / top * BAR_WIDTH, 1)
+        parts.append(
+            f'<text class="chart-label" x="0" y="{y + 14}">{escape(_short(label))}</text>'
+            f'<rect class="chart-bar" x="{LABEL_WIDTH}" y="{y + 3}" width="{_number(length)}" '
+            f'height="{ROW - 6}" data-value="{count}"/>'
+            f'<text class="chart-value" x="{_number(LABEL_WIDTH + length + 4)}" y="{y + 14}">'
+            f"{count}</text>"
+        )
+    width = LABEL_WIDTH + BAR_WIDTH + 30
+    return _svg(chart_id, title, desc, width, max(len(rows), 1) * ROW, "".join(parts))
+
+
+CELL = 12
+
+
+def heat_strip(chart_id: str, *, title: str, desc: str, hours: Sequence[int]) -> SafeString:
+    """24 cells, one per hour, darker where more urges began; counts written in the cells."""
+    top = max(hours, default=0) or 1
+    parts = []
+    for hour, count in enumerate(hours):
+        x = hour * CELL
+        shade = round(count / top, 2)
+        dark = " chart-cell-dark" if shade > 0.5 else ""
+        parts.append(
+            f'<rect class="chart-cell-bg" x="{x}" y="0" width="{CELL}" height="{CELL * 2}"/>'
+            f'<rect class="chart-cell" x="{x}" y="0" width="{CELL}" height="{CELL * 2}" '
+            f'fill-opacity="{_number(shade)}" data-hour="{hour}" data-value="{count}"/>'
+        )
+        if count:
+            parts.append(
+                f'<text class="chart-cell-text{dark}" x="{x + CELL / 2}" y="{CELL + 3}" '
+                f'text-anchor="middle">{count}</text>'
+            )
+        if hour % 6 == 0:
+            parts.append(
+                f'<text class="chart-label" x="{x + 1}" y="{CELL * 2 + 11}">{hour:02d}:00</text>'
+            )
+    return _svg(chart_id, title, desc, 24 * CELL, CELL * 2 + 14, "".join(parts))
+
+
+SHARE_WIDTH = 300
+
+
+def share_bar(chart_id: str, *, title: str, desc: str, ridden: RiddenOut) -> SafeString:
+    """One bar: the part ridden out, then the part acted on."""
+    share = ridden.ridden / ridden.total if ridden.total else 0
+    width = round(share * SHARE_WIDTH, 1)
+    body = (
+        f'<rect class="chart-cell-bg" x="0" y="0" width="{SHARE_WIDTH}" height="24"/>'
+        f'<rect class="chart-bar" x="0" y="0" width="{_number(width)}" height="24" '
+        f'data-value="{ridden.ridden}"/>'
+    )
+    return _svg(chart_id, title, desc, SHARE_WIDTH, 24, body)
+
+
+# The charts page: each chart with its heading, picture and the same numbers as a table.
+
+
+@dataclass
+class Chart:
+    id: str
+    heading: str
+    svg: SafeString
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    lead: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneInfo) -> list[Chart]:
+    today = now.astimezone(zone).date()
+    charts = []
+
+    days = per_day(entries, today=today, zone=zone)
+    in_window = sum(count for _, count in days)
+    busiest_day, busiest = max(days, key=lambda item: (item[1], item[0]))
+    desc = (
+        f"Urges logged each day from {_day(days[0][0])} to {_day(days[-1][0])}: "
+        f"{in_window} in all" + (f", most on {_day(busiest_day)} ({busiest})." if busiest else ".")
+    )
+    charts.append(
+        Chart(
+            id="per-day",
+            heading=f"Urges per day, last {DAYS} days",
+            svg=column_chart(
+                "per-day",
+                title=f"Urges per day, last {DAYS} days",
+                desc=desc,
+                columns=[
+                    Column(
+                        count,
+                        label=_day(day) if index % 7 == 0 else "",
+                        text=str(count) if count else "",
+                    )
+                    for index, (day, count) in enumerate(days)
+                ],
+                slot=10,
+            ),
+            columns=("Day", "Urges"),
+            rows=[(f"{day:%a} {_day(day)}", count) for day, count in days],
+            lead=desc,
+        )
+    )
+
+    weeks = weekly_intensity(entries, today=today, zone=zone)
+    rated = [week for week in weeks if week.average is not None]
+    desc = f"Average intensity (0 to 10) of the urges in each of the last {WEEKS} weeks"
+    if rated:
+        desc += f"; the latest week with urges, from {_day(rated[-1].start)}: {rated[-1].average}."
+    else:
+        desc += ": no urges in these weeks."
+    charts.append(
+        Chart(
+            id="weekly",
+            heading=f"Average intensity per week, last {WEEKS} weeks",
+            svg=column_chart(
+                "weekly",
+                title=f"Average intensity per week, last {WEEKS} weeks",
+                desc=desc,
+                columns=[
+                    Column(
+                        week.average,
+                        label=_day(week.start) if index % 3 == 0 else "",
+                        text=_number(week.average) if week.average is not None else "",
+                    )
+                    for index, week in enumerate(weeks)
+                ],
+                slot=24,
+                max_value=10,
+            ),
+            columns=("Week from", "Urges", "Average intensity"),
+            rows=[
+                (
+                    f"{week.start:%a} {_day(week.start)}",
+                    week.count,
+                    "–" if week.average is None else _number(week.average),
+                )
+                for week in weeks
+            ],
+            lead=desc,
+        )
+    )
+
+    for name, label in TRIGGER_FIELDS:
+        counts = trigger_counts(entries, name)
+        if counts:
+            desc = f"{label} noted with your urges, most frequent first: " + "; ".join(
+                f"{trigger} ({count})" for trigger, count in counts
+            )
+        else:
+            desc = f"No {label.lower()} noted yet."
+        charts.append(
+            Chart(
+                id=f"triggers-{name}",
+                heading=f"Triggers: {label.lower()}",
+                svg=row_chart(
+                    f"triggers-{name}", title=f"Triggers: {label}", desc=desc, rows=counts
+                )
+                if counts
+                else mark_safe(""),
+                columns=(label[:-1] if label.endswith("s") else label, "Urges"),
+                rows=list(counts),
+                lead="" if counts else desc,
+                extra={"trigger": True},
+            )
+        )
+
+    hours = by_hour(entries, zone=zone)
+    peak = max(range(24), key=lambda hour: (hours[hour], -hour))
+    desc = "When urges began, by hour of the day"
+    desc += (
+        f"; most often between {peak:02d}:00 and {peak:02d}:59 ({hours[peak]})."
+        if any(hours)
+        else "."
+    )
+    charts.append(
+        Chart(
+            id="hours",
+            heading="Time of day",
+            svg=heat_strip("hours", title="Time of day", desc=desc, hours=hours),
+            columns=("Hour", "Urges"),
+            rows=[(f"{hour:02d}:00–{hour:02d}:59", count) for hour, count in enumerate(hours)],
+            lead=desc,
+        )
+    )
+
+    ridden = ridden_out(entries)
+    desc = (
+        f"{ridden.ridden} of {ridden.total} urges ridden out ({ridden.percent}%), "
+        f"{ridden.acted} acted on."
+        if ridden.total
+        else "No urges logged yet."
+    )
+    charts.append(
+        Chart(
+            id="ridden",
+            heading="Ridden out",
+            svg=share_bar("ridden", title="Share of urges ridden out", desc=desc, ridden=ridden),
+            columns=("", "Urges"),
+            rows=[("Ridden out", ridden.ridden), ("Acted on", ridden.acted), ("All", ridden.total)],
+            lead=desc,
+            extra={"percent": ridden.percent},
+        )
+    )
+    return charts
