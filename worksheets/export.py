@@ -37,6 +37,16 @@ def worksheet_data(worksheet: Worksheet, *, revisions: bool = True) -> dict[str,
             }
             for revision in worksheet.revisions.all()
         ]
+        # Who could read it and when it was opened; the tokens themselves are never kept.
+        data["share_links"] = [
+            {
+                "created": link.created.isoformat(),
+                "expires_at": link.expires_at.isoformat(),
+                "revoked_at": link.revoked_at.isoformat() if link.revoked_at else None,
+                "viewed_at": [view.viewed_at.isoformat() for view in link.views.all()],
+            }
+            for link in worksheet.share_links.all()
+        ]
     return data
 
 
@@ -50,7 +60,9 @@ def account_data(user: AbstractBaseUser) -> dict[str, Any]:
         },
         "worksheets": [
             worksheet_data(worksheet)
-            for worksheet in Worksheet.objects.owned_by(user).prefetch_related("revisions")
+            for worksheet in Worksheet.objects.owned_by(user).prefetch_related(
+                "revisions", "share_links__views"
+            )
         ],
         "stage_checkins": [
             {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 import uuid
 
 from django.conf import settings
@@ -329,3 +331,86 @@ class StartDate(models.Model):
 
     def days_since(self, today: datetime.date) -> int:
         return max((today - self.date).days, 0)
+
+
+SHARE_MIN_LIFETIME = datetime.timedelta(hours=1)
+SHARE_MAX_LIFETIME = datetime.timedelta(days=30)
+
+
+def hash_share_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self) -> ShareLinkQuerySet:
+        """Links that still open: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+    def for_token(self, token: str) -> ShareLinkQuerySet:
+        return self.filter(token_hash=hash_share_token(token))
+
+
+class ShareLink(models.Model):
+    """A read-only link to one worksheet, made by its owner; only the token's hash is kept."""
+
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Share link {self.pk}"
+
+    @classmethod
+    def issue(cls, worksheet: Worksheet, lifetime: datetime.timedelta) -> tuple[ShareLink, str]:
+        """A new link and its token, which is shown once to the owner and never stored."""
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        link = cls(
+            worksheet=worksheet,
+            token_hash=hash_share_token(token),
+            created=now,
+            expires_at=now + lifetime,
+        )
+        link.full_clean()
+        link.save()
+        return link, token
+
+    def clean(self) -> None:
+        """An expiry between an hour and thirty days after the link is made."""
+        if self.expires_at is None:
+            return
+        lifetime = self.expires_at - self.created
+        if not SHARE_MIN_LIFETIME <= lifetime <= SHARE_MAX_LIFETIME:
+            raise ValidationError(
+                {"expires_at": "A share link lasts between one hour and thirty days."}
+            )
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    def revoke(self) -> None:
+        """Closes the link for good; its record stays so the owner sees it was shared."""
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])
+
+
+class ShareView(models.Model):
+    """One opening of a share link: when, and nothing about who (no IP address)."""
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+
+    def __str__(self) -> str:
+        return f"Viewed {self.viewed_at:%Y-%m-%d %H:%M}"
