@@ -1,6 +1,6 @@
 from django.urls import path
 
-from worksheets import progress_views, views
+from worksheets import progress_views, share_views, views
 
 app_name = "worksheets"
 
@@ -25,4 +25,11 @@ urlpatterns = [
     ),
     path("<uuid:pk>/duplicate/", views.worksheet_duplicate, name="duplicate"),
     path("<uuid:pk>/delete/", views.worksheet_delete, name="delete"),
+    path("<uuid:pk>/share/", share_views.share_links, name="share"),
+    path(
+        "<uuid:pk>/share/<int:link_id>/revoke/",
+        share_views.share_revoke,
+        name="share_revoke",
+    ),
+    path("shared/<str:token>/", share_views.shared_worksheet, name="shared"),
 ]

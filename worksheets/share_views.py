@@ -1,0 +1,97 @@
+"""Share links: the owner makes, lists and revokes them; anyone holding one reads one worksheet.
+
+The owner's views reach the worksheet through ``get_worksheet_for_user``. The public view finds a
+link only by the hash of its token, and answers every unknown, expired or revoked token alike.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from worksheets.access import get_worksheet_for_user
+from worksheets.kinds import get_kind
+from worksheets.models import ShareLink, ShareView, Worksheet
+from worksheets.sharing import ShareLinkForm
+
+
+def _owned_for_sharing(request: HttpRequest, pk) -> Worksheet | None:
+    """The owner's saved worksheet; None for one kept only in a visitor's session."""
+    worksheet = get_worksheet_for_user(request, pk)
+    return None if worksheet.in_session else worksheet
+
+
+def _sign_up_first(request: HttpRequest, worksheet_pk) -> HttpResponse:
+    messages.info(request, "Sign up to share a worksheet: a link needs it saved to an account.")
+    next_url = reverse("worksheets:edit", args=[worksheet_pk])
+    return redirect(f"{reverse('signup')}?next={next_url}")
+
+
+@never_cache
+def share_links(request: HttpRequest, pk) -> HttpResponse:
+    """The worksheet's links, and a form to make one (its address is shown this once)."""
+    worksheet = _owned_for_sharing(request, pk)
+    if worksheet is None:
+        return _sign_up_first(request, pk)
+    form = ShareLinkForm(request.POST or None)
+    new_url = ""
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            _, token = ShareLink.issue(worksheet, form.duration)
+            new_url = request.build_absolute_uri(reverse("worksheets:shared", args=[token]))
+            form = ShareLinkForm()
+            status = 201
+        else:
+            status = 422
+    links = list(worksheet.share_links.prefetch_related("views"))
+    response = render(
+        request,
+        "worksheets/worksheet_share.html",
+        {"worksheet": worksheet, "form": form, "links": links, "new_url": new_url},
+        status=status,
+    )
+    # The page may show a fresh token: keep it out of referrers and caches.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_POST
+def share_revoke(request: HttpRequest, pk, link_id: int) -> HttpResponse:
+    worksheet = _owned_for_sharing(request, pk)
+    if worksheet is None:
+        raise Http404("No such link.")
+    link = worksheet.share_links.filter(pk=link_id).first()
+    if link is None:
+        raise Http404("No such link.")
+    link.revoke()
+    messages.success(request, "The link is revoked: it no longer opens this worksheet.")
+    return redirect("worksheets:share", pk=worksheet.pk)
+
+
+@never_cache
+@require_GET
+def shared_worksheet(request: HttpRequest, token: str) -> HttpResponse:
+    """One worksheet, read-only, for whoever holds an active link; every view is logged."""
+    link = ShareLink.objects.active().for_token(token).select_related("worksheet").first()
+    if link is None:
+        response = render(request, "worksheets/share_inactive.html", status=404)
+    else:
+        ShareView.objects.create(link=link)
+        worksheet = link.worksheet
+        kind = get_kind(worksheet.kind)
+        page = {
+            "worksheet": worksheet,
+            "kind": kind,
+            "readable": kind.readable(worksheet.answers),
+            # Only this worksheet: nothing drawn from the owner's others.
+            "summary": kind.summary_for(worksheet),
+        }
+        response = render(request, "worksheets/worksheet_shared.html", {"page": page, "link": link})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
