@@ -163,9 +163,9 @@ def summary(entries: Iterable[Entry], *, now: datetime.datetime) -> Summary:
 # The drawings. Geometry is in SVG user units; the picture scales to its box.
 
 
-def _number(value: float) -> str:
+def _number(value: float, digits: int = 1) -> str:
     """1.0 → "1", 12.5 → "12.5": short and stable in the markup."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def _short(label: str) -> str:
@@ -272,11 +272,11 @@ def heat_strip(chart_id: str, *, title: str, desc: str, hours: Sequence[int]) ->
         parts.append(
             f'<rect class="chart-cell-bg" x="{x}" y="0" width="{CELL}" height="{CELL * 2}"/>'
             f'<rect class="chart-cell" x="{x}" y="0" width="{CELL}" height="{CELL * 2}" '
-            f'fill-opacity="{_number(shade)}" data-hour="{hour}" data-value="{count}"/>'
+            f'fill-opacity="{_number(shade, 2)}" data-hour="{hour}" data-value="{count}"/>'
         )
         if count:
             parts.append(
-                f'<text class="chart-cell-text{dark}" x="{x + CELL / 2}" y="{CELL + 3}" '
+                f'<text class="chart-cell-text{dark}" x="{x + CELL // 2}" y="{CELL + 3}" '
                 f'text-anchor="middle">{count}</text>'
             )
         if hour % 6 == 0:
