@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from worksheets.kinds import get_kind
-from worksheets.models import StageCheckIn, Worksheet
+from worksheets.models import StageCheckIn, StartDate, UrgeEntry, Worksheet
 
 
 def worksheet_data(worksheet: Worksheet, *, revisions: bool = True) -> dict[str, Any]:
@@ -73,5 +73,23 @@ def account_data(user: AbstractBaseUser) -> dict[str, Any]:
                 "created": checkin.created.isoformat(),
             }
             for checkin in StageCheckIn.objects.owned_by(user).select_related("stage")
+        ],
+        "urges": [
+            {
+                "felt_at": urge.felt_at.isoformat(),
+                "intensity": urge.intensity,
+                "minutes": urge.minutes,
+                "situation": urge.situation,
+                "people": urge.people,
+                "feeling": urge.feeling,
+                "what_i_did": urge.response,
+                "acted_on": urge.acted_on,
+                "created": urge.created.isoformat(),
+            }
+            for urge in UrgeEntry.objects.owned_by(user)
+        ],
+        "start_dates": [
+            {"date": start.date.isoformat(), "set": start.created.isoformat()}
+            for start in StartDate.objects.owned_by(user)
         ],
     }
