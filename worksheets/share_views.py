@@ -49,15 +49,14 @@ def share_links(request: HttpRequest, pk) -> HttpResponse:
         else:
             status = 422
     links = list(worksheet.share_links.prefetch_related("views"))
-    response = render(
+    # The site's same-origin referrer policy keeps a fresh token here from other sites; never
+    # "no-referrer" on this page, which would make its own form posts fail the CSRF origin check.
+    return render(
         request,
         "worksheets/worksheet_share.html",
         {"worksheet": worksheet, "form": form, "links": links, "new_url": new_url},
         status=status,
     )
-    # The page may show a fresh token: keep it out of referrers and caches.
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @require_POST
