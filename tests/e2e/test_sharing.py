@@ -1,0 +1,82 @@
+"""Browser test: a participant shares a worksheet; the link opens read-only elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from tests.e2e.conftest import CSP_LISTENER, PHONE, axe_violations, csp_violations
+from worksheets import crypto
+from worksheets.models import ShareView, Worksheet
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-browser-passphrase-9"
+PLAN = "Text my sister and walk round the block"
+
+
+@pytest.fixture(autouse=True)
+def fresh_key_check():
+    # The browser tests flush the database, canary included.
+    crypto.forget_checked_keys()
+
+
+def sign_in(page, username: str) -> User:
+    user = User.objects.create_user(username, password=PASSWORD)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("/")
+    return user
+
+
+def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, live_server):
+    owner = sign_in(page, "harbour")
+    worksheet = Worksheet.objects.create(
+        owner=owner,
+        kind="deads",
+        title="Friday plan",
+        answers={"situation": "Friday after work", "distract": PLAN, "confidence": 7},
+    )
+    Worksheet.objects.create(owner=owner, kind="abc", title="Private ABC", answers={})
+
+    page.goto(f"/worksheets/{worksheet.pk}/")
+    page.get_by_role("link", name="Share with a facilitator").click()
+    page.get_by_text("No links yet: this worksheet is not shared.").wait_for()
+    page.get_by_label("7 days").check()
+    page.get_by_role("button", name="Make a read-only link").click()
+    address = page.locator("#new-link a").get_attribute("href")
+    assert "/worksheets/shared/" in address
+    assert axe_violations(page) == []
+
+    # Someone with no account, in a browser of their own.
+    context = browser.new_context(viewport=PHONE)
+    other = context.new_page()
+    problems: list[str] = []
+    other.add_init_script(CSP_LISTENER)
+    other.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    other.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        other.goto(address)
+        other.get_by_role("heading", name="Friday plan").wait_for()
+        assert other.get_by_text(PLAN).is_visible()
+        assert other.get_by_text("read-only copy of one worksheet").is_visible()
+        assert other.locator("textarea, input:not([type=hidden]), select").count() == 0
+        assert other.get_by_text("Private ABC").count() == 0
+        assert axe_violations(other) == []
+        assert csp_violations(other) == []
+        assert problems == []
+        assert page.problems == []
+        assert ShareView.objects.filter(link__worksheet=worksheet).count() == 1
+
+        # The owner sees the view, then revokes the link; it stops working at once.
+        page.goto(f"/worksheets/{worksheet.pk}/share/")
+        page.get_by_text("Opened 1 time").wait_for()
+        page.get_by_role("button", name="Revoke").click()
+        page.get_by_text("The link is revoked").wait_for()
+        other.goto(address)
+        other.get_by_role("heading", name="This link is no longer active").wait_for()
+        assert other.get_by_text(PLAN).count() == 0
+    finally:
+        context.close()
