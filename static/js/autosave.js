@@ -4,6 +4,7 @@
   "use strict";
 
   document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 

@@ -157,6 +157,8 @@ def test_two_tabs_never_overwrite_each_other(page):
 
     other.get_by_role("button", name="See both versions and choose").click()
     other.get_by_role("heading", name="The saved version").wait_for()
+    screenshot(other, "cba-conflict-phone")
+    assert axe_violations(other) == []
     assert other.get_by_text("Written on the laptop").is_visible()
     assert other.locator("#id_reflection").input_value() == "Written on the phone"
     other.get_by_role("button", name="Keep my version").click()

@@ -11,9 +11,10 @@ from worksheets.kinds import REGISTRY, ItemList, get_kind
 from worksheets.kinds.cba import summary
 
 
-def test_only_the_first_two_kinds_are_registered():
-    assert set(REGISTRY) == {WorksheetKind.CBA.value, WorksheetKind.CHANGE_PLAN.value}
-    assert get_kind("hov") is None
+def test_every_kind_is_registered_and_nothing_else():
+    assert set(REGISTRY) == {kind.value for kind in WorksheetKind}
+    assert get_kind("urges") is None
+    assert get_kind("nonsense") is None
 
 
 def test_the_cba_summary_totals_each_box():
