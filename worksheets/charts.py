@@ -438,7 +438,8 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
 
     ridden = ridden_out(entries)
     desc = (
-        f"{ridden.ridden} of {ridden.total} urges ridden out ({ridden.percent}%), "
+        f"{ridden.ridden} of {ridden.total} urge{'' if ridden.total == 1 else 's'} ridden out "
+        f"({ridden.percent}%), "
         f"{ridden.acted} acted on."
         if ridden.total
         else "No urges logged yet."
