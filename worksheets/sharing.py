@@ -19,7 +19,7 @@ class ShareLinkForm(forms.Form):
         label="The link stops working after",
         choices=[(key, label) for key, (_, label) in LIFETIMES.items()],
         initial="1d",
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
 
     @property
