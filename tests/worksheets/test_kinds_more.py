@@ -147,6 +147,9 @@ def test_hov_rows_have_move_buttons_that_post_without_javascript(client, partici
     assertContains(response, 'name="move_row" value="values:0:down"')
     assertContains(response, 'name="move_row" value="values:1:up"')
     assertNotContains(response, 'value="values:0:up"')
+    # The blank row to add a value has nothing to move.
+    assertContains(response, 'name="values-2-value"')
+    assertNotContains(response, 'value="values:2:up"')
 
 
 def test_moving_a_value_up_saves_the_new_order(client, participant):
