@@ -226,9 +226,15 @@ def column_chart(
                 f"{escape(column.text)}</text>"
             )
         if column.label:
+            # The first label starts at the left edge rather than hanging off it.
+            place = (
+                'x="0" text-anchor="start"'
+                if index == 0
+                else f'x="{_number(middle)}" text-anchor="middle"'
+            )
             parts.append(
-                f'<text class="chart-label" x="{_number(middle)}" y="{baseline + 12}" '
-                f'text-anchor="middle">{escape(column.label)}</text>'
+                f'<text class="chart-label" {place} y="{baseline + 12}">'
+                f"{escape(column.label)}</text>"
             )
     return _svg(chart_id, title, desc, width, baseline + BOTTOM, "".join(parts))
 

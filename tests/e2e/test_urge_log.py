@@ -8,8 +8,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests.e2e.conftest import axe_violations, csp_violations
+from toolbox.models import Stage
 from worksheets import crypto
-from worksheets.models import UrgeEntry
+from worksheets.models import StageCheckIn, UrgeEntry
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +40,18 @@ def sign_in_through_the_login_page(page, username: str = "harbour") -> User:
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/worksheets/urges/")
     return user
+
+
+def a_stage() -> Stage:
+    # Browser tests flush the database, the toolbox's content migration rows included.
+    return Stage.objects.order_by("order").first() or Stage.objects.create(
+        order=1,
+        title="Determination/Preparation",
+        slug="preparation",
+        summary="Getting ready.",
+        feels_like="Ready.",
+        what_helps="A plan.",
+    )
 
 
 def numbers(page, chart_id: str) -> list[list[str]]:
@@ -88,12 +101,14 @@ def test_a_participant_logs_an_urge_on_a_phone_and_sees_it_on_the_charts(page):
     assert axe_violations(page) == []
     screenshot(page, "urge-charts")
 
+    StageCheckIn.objects.create(owner=user, stage=a_stage(), importance=8, confidence=5)
     page.goto("/worksheets/progress/")
     page.get_by_label("Count my days from").fill("2026-01-01")
     page.get_by_role("button", name="Set my start date").click()
     page.get_by_text("Your start date is set.").wait_for()
     assert page.locator("#urges-last-7").inner_text() == "1"
     assert page.locator("#urges-ridden").inner_text() == "100%"
+    assert page.locator(".progress-checkins").get_by_text("importance 8/10").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(page) == []
     screenshot(page, "progress")

@@ -139,7 +139,8 @@ def test_it_shows_check_ins_urges_and_the_latest_worksheet_of_each_kind(client, 
     client.force_login(participant)
     response = client.get("/worksheets/progress/")
 
-    assertContains(response, f"<td>{stage.title}</td><td>8/10</td><td>3/10</td>", html=True)
+    assertContains(response, f"<strong>{stage.title}</strong>", html=True)
+    assertContains(response, "importance 8/10 · confidence 3/10")
     assertContains(response, '<dd id="urges-last-7">3</dd>', html=True)
     assertContains(response, '<dd id="urges-before">1</dd>', html=True)
     assertContains(response, '<dd id="urges-ridden">75%</dd>', html=True)
