@@ -8,7 +8,8 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from worksheets.kinds import get_kind
+from toolbox.worksheet_kinds import WorksheetKind
+from worksheets.kinds import REGISTRY, get_kind
 from worksheets.kinds.abc import demanding_words
 from worksheets.models import Worksheet
 
@@ -60,6 +61,13 @@ RATINGS = {
     "balance-pie": "areas-0-rating",
     "vacation": "activities-0-after",
 }
+
+
+def test_all_nine_kinds_are_offered_in_the_toolbox_order(client, db):
+    assert list(REGISTRY) == [kind.value for kind in WorksheetKind]
+    page = client.get("/worksheets/").content.decode()
+    starts = re.findall(r'href="/worksheets/new/([a-z-]+)/"', page)
+    assert starts == [kind.value for kind in WorksheetKind]
 
 
 def create(owner, kind: str, **answers) -> Worksheet:

@@ -251,15 +251,18 @@ def get_kind(key: str) -> Kind | None:
     return REGISTRY.get(key)
 
 
-# Each kind registers itself on import.
+# Each kind registers itself on import, in the order the worksheet list offers them.
+# isort: off
 from worksheets.kinds import (  # noqa: E402, F401
-    abc,
-    balance_pie,
     cba,
     change_plan,
-    deads,
-    disarm,
     hov,
+    abc,
+    disarm,
+    deads,
     problem_solving,
+    balance_pie,
     vacation,
 )
+
+# isort: on
