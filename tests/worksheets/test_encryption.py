@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 import pytest
 from cryptography.fernet import Fernet
@@ -154,3 +155,34 @@ def test_the_database_check_names_the_setting_when_the_keys_are_wrong(settings, 
     errors = worksheet_keys_read_stored_worksheets(databases=["default"])
     assert [error.id for error in errors] == ["worksheets.E001"]
     assert "WORKSHEET_KEYS" in errors[0].msg
+
+
+class Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record) + repr(record.__dict__))
+
+
+def test_answers_never_reach_the_logs(client, participant, cba, settings):
+    handler = Collect()
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    settings.DEBUG = True  # so the database logs its queries too
+    try:
+        client.force_login(participant)
+        typed = "Nobody knows I hide bottles in the shed"
+        client.post(f"/worksheets/{cba.pk}/", form_data(cba, reflection=typed))
+        client.post(f"/worksheets/{cba.pk}/autosave/", form_data(cba, reflection=typed))  # 409
+        client.post(f"/worksheets/{cba.pk}/", form_data(cba, reflection=typed + "!" * 4000))
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    logged = "\n".join(handler.lines)
+    assert "Conflict" in logged  # Django did log the refused save, by its address only
+    assert "hide bottles" not in logged
+    assert SECRET not in logged
