@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from meetings.views.viewer import viewer_zone
+from meetings.views.viewer import ViewerZone, choose_zone, remember_zone
 from worksheets import charts
 from worksheets.kinds import TOO_LONG, CappedCharField
 from worksheets.models import (
@@ -60,8 +60,15 @@ def get_urge_for_user(request: HttpRequest, pk: int) -> UrgeEntry:
     return get_object_or_404(UrgeEntry.objects.owned_by(request.user), pk=pk)
 
 
-def participant_zone(request: HttpRequest) -> ZoneInfo:
-    return ZoneInfo(viewer_zone(request))
+def participant_zone(request: HttpRequest) -> ViewerZone:
+    """The zone days and hours are in: ``?tz=`` (sent by urge_zone.js), the cookie, or UTC."""
+    return choose_zone(request)
+
+
+def drawn_in(request: HttpRequest, response: HttpResponse, viewer: ViewerZone) -> HttpResponse:
+    """A zone asked for in the address is remembered, for these pages and the meetings pages."""
+    remember_zone(request, response, viewer)
+    return response
 
 
 # Forms. Times are read and shown in the zone active while the form is used (see the views).
@@ -214,6 +221,8 @@ def _render_log(
             "recent": recent,
             "suggestions": _suggestions(recent),
             "zone": timezone.get_current_timezone_name(),
+            # Only a page drawn by a plain GET may reload itself in the browser's zone.
+            "zone_check": request.method == "GET",
         },
         status=status,
     )
@@ -228,7 +237,8 @@ def _now_in_zone() -> datetime.datetime:
 @sensitive_variables()
 @sensitive_post_parameters()
 def urge_log(request: HttpRequest) -> HttpResponse:
-    with timezone.override(participant_zone(request)):
+    viewer = participant_zone(request)
+    with timezone.override(ZoneInfo(viewer.name)):
         if request.method == "POST":
             form = UrgeForm(request.POST, instance=UrgeEntry(owner=request.user))
             if form.is_valid():
@@ -237,7 +247,7 @@ def urge_log(request: HttpRequest) -> HttpResponse:
                 return redirect("worksheets:urges")
             return _render_log(request, form, status=422)
         form = UrgeForm(initial={"felt_at": _now_in_zone()})
-        return _render_log(request, form)
+        return drawn_in(request, _render_log(request, form), viewer)
 
 
 @never_cache
@@ -246,7 +256,8 @@ def urge_log(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters()
 def urge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_urge_for_user(request, pk)
-    with timezone.override(participant_zone(request)):
+    viewer = participant_zone(request)
+    with timezone.override(ZoneInfo(viewer.name)):
         if request.method == "POST":
             form = UrgeForm(request.POST, instance=entry)
             if form.is_valid():
@@ -254,7 +265,8 @@ def urge_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Saved your changes.")
                 return redirect("worksheets:urges")
             return _render_log(request, form, entry=entry, status=422)
-        return _render_log(request, UrgeForm(instance=entry), entry=entry)
+        response = _render_log(request, UrgeForm(instance=entry), entry=entry)
+        return drawn_in(request, response, viewer)
 
 
 @account_required
@@ -269,10 +281,11 @@ def urge_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @account_required
 @require_GET
 def urge_charts(request: HttpRequest) -> HttpResponse:
-    zone = participant_zone(request)
+    viewer = participant_zone(request)
+    zone = ZoneInfo(viewer.name)
     entries = list(UrgeEntry.objects.owned_by(request.user))
     with timezone.override(zone):
-        return render(
+        response = render(
             request,
             "worksheets/urge_charts.html",
             {
@@ -281,8 +294,10 @@ def urge_charts(request: HttpRequest) -> HttpResponse:
                 else [],
                 "total": len(entries),
                 "zone": zone.key,
+                "zone_check": True,
             },
         )
+    return drawn_in(request, response, viewer)
 
 
 # My progress.
@@ -309,8 +324,8 @@ def _latest_worksheets(request: HttpRequest) -> list[Worksheet]:
 @never_cache
 @account_required
 def progress(request: HttpRequest) -> HttpResponse:
-    zone = participant_zone(request)
-    with timezone.override(zone):
+    viewer = participant_zone(request)
+    with timezone.override(ZoneInfo(viewer.name)):
         today = timezone.localdate()
         form = StartDateForm(request.POST or None, today=today, initial={"date": today})
         if request.method == "POST" and form.is_valid():
@@ -335,6 +350,9 @@ def progress(request: HttpRequest) -> HttpResponse:
             "urge_total": len(urges),
             "urge_summary": charts.summary(urges, now=timezone.now()),
             "latest": _latest_worksheets(request),
+            "zone": viewer.name,
+            "zone_check": request.method == "GET",
         }
         status = 422 if form.errors else 200
-        return render(request, "worksheets/progress.html", context, status=status)
+        response = render(request, "worksheets/progress.html", context, status=status)
+    return drawn_in(request, response, viewer)

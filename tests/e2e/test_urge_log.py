@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
@@ -131,3 +132,42 @@ def test_a_mistyped_urge_keeps_every_word_on_a_phone(page):
     assert axe_violations(page) == []
     assert UrgeEntry.objects.count() == 0
     assert csp_violations(page) == []
+
+
+def test_a_phone_in_chicago_sees_and_logs_times_in_its_own_zone(browser, live_server):
+    from tests.e2e.conftest import CSP_LISTENER, PHONE, Problems
+
+    context = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, timezone_id="America/Chicago"
+    )
+    page = context.new_page()
+    page.problems = Problems()
+    page.add_init_script(CSP_LISTENER)
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    try:
+        user = sign_in_through_the_login_page(page, "lakeshore")
+        # The page was drawn in UTC; it loads again in the phone's zone, which is remembered.
+        page.wait_for_url("**/worksheets/urges/?tz=America%2FChicago")
+        assert page.get_by_text("Times are in America/Chicago").is_visible()
+        shown = page.get_by_label("When").input_value()
+        phone_now = page.evaluate(
+            "new Date().toLocaleString('sv-SE', {timeZone: 'America/Chicago'}).slice(0, 16)"
+        )
+        assert shown == phone_now.replace(" ", "T")
+
+        page.locator("label[for=id_intensity_3]").click()
+        page.get_by_text("Yes, I acted on it").click()
+        page.get_by_role("button", name="Log this urge").click()
+        page.get_by_text("Logged.").wait_for()
+        assert page.url.endswith("/worksheets/urges/")  # no second reload: the cookie holds it
+
+        entry = UrgeEntry.objects.get(owner=user)
+        local = entry.felt_at.astimezone(ZoneInfo("America/Chicago"))
+        assert local.strftime("%Y-%m-%dT%H:%M") == shown
+        page.goto("/worksheets/urges/charts/")
+        hours = dict(numbers(page, "hours"))
+        assert hours[f"{local.hour:02d}:00–{local.hour:02d}:59"] == "1"
+        assert page.problems == []
+        assert csp_violations(page) == []
+    finally:
+        context.close()

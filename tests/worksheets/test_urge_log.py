@@ -339,3 +339,28 @@ def test_a_raw_read_of_the_urge_table_shows_no_clear_text(urge):
         assert clear not in stored
     urge.refresh_from_db()
     assert urge.situation == SECRET_PLACE
+
+
+# The participant's time zone.
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(
+    "url", ["/worksheets/urges/", "/worksheets/urges/charts/", "/worksheets/progress/"]
+)
+def test_a_zone_sent_by_the_browser_is_used_and_remembered(client, participant, url):
+    client.force_login(participant)
+    response = client.get(f"{url}?tz=america/chicago")
+
+    assertContains(response, 'data-viewer-zone="America/Chicago"')
+    assert response.cookies["tz"].value == "America/Chicago"
+    assertContains(response, '<script src="/static/js/urge_zone.js" defer></script>', html=True)
+    assertContains(client.get(url), 'data-viewer-zone="America/Chicago"')
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_page_with_typed_words_never_reloads_itself(client, participant):
+    client.force_login(participant)
+    response = client.post("/worksheets/urges/", quick(intensity="", situation=SECRET_PLACE))
+    assert response.status_code == 422
+    assertNotContains(response, "data-viewer-zone", status_code=422)
