@@ -10,9 +10,9 @@ import django
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartrecovery.settings")
     django.setup()
-    from bench import pages, seed
+    from bench import feed, finder, page_weight, pages, seed
 
-    for benchmark in (pages, seed):
+    for benchmark in (pages, seed, finder, feed, page_weight):
         benchmark.run()
 
 
