@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 CANARY_TEXT = "worksheet keys canary"
+# Every Fernet token starts with its version byte 0x80, which is "gAAAAA" in base64.
+TOKEN_PREFIX = "gAAAAA"
 WRONG_KEYS = (
     "WORKSHEET_KEYS cannot read worksheets already stored: a key is missing or wrong. "
     "Put back the key they were written with (newest first, old keys after it)."
@@ -105,6 +107,12 @@ class EncryptedJSONField(models.TextField):
         return decrypt(value)
 
     def to_python(self, value: Any) -> Any:
+        # loaddata hands back the token that dumpdata wrote (see value_to_string).
+        if isinstance(value, str) and value.startswith(TOKEN_PREFIX):
+            try:
+                return json.loads(fernet().decrypt(value.encode()))
+            except (InvalidToken, ValueError):
+                return value
         return value
 
     def get_prep_value(self, value: Any) -> str | None:

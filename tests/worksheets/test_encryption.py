@@ -186,3 +186,14 @@ def test_answers_never_reach_the_logs(client, participant, cba, settings):
     assert "Conflict" in logged  # Django did log the refused save, by its address only
     assert "hide bottles" not in logged
     assert SECRET not in logged
+
+
+def test_dumpdata_writes_tokens_and_loaddata_reads_them_back(cba, tmp_path):
+    dump = tmp_path / "worksheets.json"
+    call_command("dumpdata", "worksheets.worksheet", output=str(dump))
+    assert SECRET not in dump.read_text()
+    assert "gAAAAA" in dump.read_text()
+
+    Worksheet.objects.filter(pk=cba.pk).update(answers={})
+    call_command("loaddata", str(dump), verbosity=0)
+    assert Worksheet.objects.get(pk=cba.pk).answers == cba.answers
