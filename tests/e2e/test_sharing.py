@@ -63,6 +63,7 @@ def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, li
         assert other.get_by_text(PLAN).is_visible()
         assert other.get_by_text("read-only copy of one worksheet").is_visible()
         assert other.locator("textarea, input:not([type=hidden]), select").count() == 0
+        assert other.get_by_role("button", name="Print this page").is_visible()
         assert other.get_by_text("Private ABC").count() == 0
         assert axe_violations(other) == []
         assert csp_violations(other) == []
