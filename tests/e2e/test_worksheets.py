@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from tests.e2e.conftest import axe_violations, csp_violations
 from worksheets import crypto
-from worksheets.models import Worksheet
+from worksheets.models import Revision, Worksheet
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -210,4 +210,16 @@ def test_the_cba_and_its_summary_read_well_on_a_desktop(page):
     page.goto(f"/worksheets/{worksheet.pk}/print/")
     screenshot(page, "cba-print-desktop")
     assert axe_violations(page) == []
+
+    worksheet.keep_revision(Revision.KindOfSave.SAVE)
+    worksheet.keep_revision(Revision.KindOfSave.SAVE)
+    for path in (
+        f"/worksheets/{worksheet.pk}/revisions/",
+        f"/worksheets/compare/?a={worksheet.pk}&ra=1&b={worksheet.pk}",
+        f"/worksheets/{worksheet.pk}/delete/",
+        "/accounts/delete/",
+    ):
+        page.goto(path)
+        assert axe_violations(page) == [], path
     assert page.problems == []
+    assert csp_violations(page) == []
