@@ -253,9 +253,6 @@ class UrgeEntryQuerySet(models.QuerySet):
             return self.none()
         return self.filter(owner=user)
 
-    def felt_since(self, moment: datetime.datetime) -> UrgeEntryQuerySet:
-        return self.filter(felt_at__gte=moment)
-
 
 class UrgeEntry(models.Model):
     """One urge noticed: when, how strong, how long, its triggers, and what the owner did."""
