@@ -198,6 +198,7 @@ def test_demanding_words_are_found_once_each_in_order():
     text = "I MUST get it right. People should   never see me fail. I must, I have to."
     assert demanding_words(text) == ["must", "should", "never", "have to"]
     assert demanding_words("I'd prefer it went well; mustard is fine") == []
+    assert demanding_words("I can’t stand it, I can't  stand it") == ["can't stand"]
 
 
 def test_the_abc_page_points_out_must_and_should_gently(client, participant):

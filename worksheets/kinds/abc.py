@@ -10,7 +10,9 @@ from worksheets.kinds import Kind, Rating, Section, Text, register
 # Words that often turn a preference into a demand; pointed out gently, never as a mistake.
 DEMANDING = ("must", "should", "have to", "has to", "ought", "always", "never", "can't stand")
 DEMANDING_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in DEMANDING) + r")\b",
+    r"\b("
+    + "|".join(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in DEMANDING)
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -19,7 +21,8 @@ def demanding_words(text: str) -> list[str]:
     """The demanding words in ``text``, each once, in the order they first appear."""
     found: list[str] = []
     for match in DEMANDING_PATTERN.finditer(text or ""):
-        word = " ".join(match.group(1).lower().split())
+        # Phones type a curly apostrophe: "can’t stand" is named as "can't stand".
+        word = " ".join(match.group(1).lower().replace("’", "'").split())
         if word not in found:
             found.append(word)
     return found
