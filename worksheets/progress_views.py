@@ -219,6 +219,7 @@ def _render_log(
             "form": form,
             "entry": entry,
             "recent": recent,
+            "total": UrgeEntry.objects.owned_by(request.user).count(),
             "suggestions": _suggestions(recent),
             "zone": timezone.get_current_timezone_name(),
             # Only a page drawn by a plain GET may reload itself in the browser's zone.

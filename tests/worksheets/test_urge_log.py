@@ -364,3 +364,15 @@ def test_a_page_with_typed_words_never_reloads_itself(client, participant):
     response = client.post("/worksheets/urges/", quick(intensity="", situation=SECRET_PLACE))
     assert response.status_code == 422
     assertNotContains(response, "data-viewer-zone", status_code=422)
+
+
+def test_the_log_lists_the_20_most_recent_and_says_where_the_rest_are(client, participant):
+    for hours in range(22):
+        UrgeEntry.objects.create(
+            owner=participant, felt_at=NOW - datetime.timedelta(hours=hours), intensity=hours % 11
+        )
+    client.force_login(participant)
+    response = client.get("/worksheets/urges/")
+
+    assert response.content.decode().count('class="urge-item"') == 20
+    assertContains(response, "These are your 20 most recent of 22.")
