@@ -307,6 +307,69 @@ def share_bar(chart_id: str, *, title: str, desc: str, ridden: RiddenOut) -> Saf
     return _svg(chart_id, title, desc, SHARE_WIDTH, 24, body)
 
 
+LINE_LEFT = 22
+LINE_WIDTH = 270
+LINE_TOP = 10
+LINE_HEIGHT = 100
+
+
+def checkin_chart(
+    chart_id: str, *, checkins: Sequence[tuple[datetime.date, int, int]]
+) -> SafeString:
+    """Importance and confidence at each check-in, oldest first, as two lines on a 0-10 scale."""
+    first, last = checkins[0], checkins[-1]
+    desc = (
+        f"Importance and confidence (0 to 10) at your {len(checkins)} check-ins from "
+        f"{_day(first[0])} {first[0].year} to {_day(last[0])} {last[0].year}: importance went "
+        f"from {first[1]} to {last[1]}, confidence from {first[2]} to {last[2]}."
+    )
+    step = LINE_WIDTH / (len(checkins) - 1) if len(checkins) > 1 else 0
+
+    def x(index: int) -> str:
+        return _number(LINE_LEFT + index * step if step else LINE_LEFT + LINE_WIDTH / 2)
+
+    def y(value: int) -> str:
+        return _number(LINE_TOP + (10 - value) * LINE_HEIGHT / 10)
+
+    parts = []
+    for value in (0, 5, 10):
+        parts.append(
+            f'<line class="chart-grid" x1="{LINE_LEFT}" y1="{y(value)}" '
+            f'x2="{LINE_LEFT + LINE_WIDTH}" y2="{y(value)}"/>'
+            f'<text class="chart-label" x="{LINE_LEFT - 4}" y="{_number(float(y(value)) + 3)}" '
+            f'text-anchor="end">{value}</text>'
+        )
+    for column, name in ((1, "importance"), (2, "confidence")):
+        points = " ".join(f"{x(i)},{y(c[column])}" for i, c in enumerate(checkins))
+        parts.append(f'<polyline class="chart-line chart-{name}" points="{points}"/>')
+        parts.extend(
+            f'<circle class="chart-dot chart-{name}" cx="{x(i)}" cy="{y(c[column])}" r="3" '
+            f'data-value="{c[column]}"/>'
+            for i, c in enumerate(checkins)
+        )
+    bottom = LINE_TOP + LINE_HEIGHT
+    parts.append(
+        f'<text class="chart-label" x="{LINE_LEFT}" y="{bottom + 14}">'
+        f"{escape(_day(first[0]))}</text>"
+    )
+    if len(checkins) > 1:
+        parts.append(
+            f'<text class="chart-label" x="{LINE_LEFT + LINE_WIDTH}" y="{bottom + 14}" '
+            f'text-anchor="end">{escape(_day(last[0]))}</text>'
+        )
+    legend = bottom + 30
+    parts.append(
+        f'<line class="chart-line chart-importance" x1="{LINE_LEFT}" y1="{legend - 3}" '
+        f'x2="{LINE_LEFT + 16}" y2="{legend - 3}"/>'
+        f'<text class="chart-label" x="{LINE_LEFT + 20}" y="{legend}">Importance</text>'
+        f'<line class="chart-line chart-confidence" x1="{LINE_LEFT + 100}" y1="{legend - 3}" '
+        f'x2="{LINE_LEFT + 116}" y2="{legend - 3}"/>'
+        f'<text class="chart-label" x="{LINE_LEFT + 120}" y="{legend}">Confidence</text>'
+    )
+    title = "Stage check-ins over time"
+    return _svg(chart_id, title, desc, LINE_LEFT + LINE_WIDTH + 8, legend + 6, "".join(parts))
+
+
 # The charts page: each chart with its heading, picture and the same numbers as a table.
 
 

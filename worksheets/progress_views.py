@@ -36,6 +36,7 @@ from worksheets.models import (
 )
 
 RECENT = 20
+CHECKINS_CHARTED = 12
 SIGN_IN_NOTE = (
     "Your urge log and progress are kept in your own account, private to you. Sign in, or "
     "create a free account with just a username and a password, and you can start right away."
@@ -341,13 +342,23 @@ def progress(request: HttpRequest) -> HttpResponse:
             )
             return redirect("worksheets:progress")
         dates = list(StartDate.objects.owned_by(request.user))
+        checkins = list(StageCheckIn.objects.owned_by(request.user).select_related("stage"))
         urges = list(UrgeEntry.objects.owned_by(request.user))
         context = {
             "form": form,
             "current": dates[0] if dates else None,
             "days": dates[0].days_since(today) if dates else None,
             "runs": _runs(dates, today),
-            "checkins": list(StageCheckIn.objects.owned_by(request.user).select_related("stage")),
+            "checkins": checkins,
+            "checkin_chart": charts.checkin_chart(
+                "checkins",
+                checkins=[
+                    (timezone.localdate(c.created), c.importance, c.confidence)
+                    for c in reversed(checkins[:CHECKINS_CHARTED])
+                ],
+            )
+            if len(checkins) > 1
+            else None,
             "urge_total": len(urges),
             "urge_summary": charts.summary(urges, now=timezone.now()),
             "latest": _latest_worksheets(request),

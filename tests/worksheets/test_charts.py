@@ -278,3 +278,32 @@ def test_a_log_without_triggers_says_how_to_add_them(client, participant):
 
     assertContains(response, "No situations noted yet.")
     assert response.content.decode().count('role="img"') == 4
+
+
+def test_the_check_in_chart_draws_importance_and_confidence_over_time():
+    svg = charts.checkin_chart(
+        "checkins",
+        checkins=[
+            (datetime.date(2026, 9, 1), 4, 2),
+            (datetime.date(2026, 10, 1), 7, 5),
+            (datetime.date(2026, 11, 1), 9, 8),
+        ],
+    )
+    importance = re.findall(
+        r'<circle class="chart-dot chart-importance" [^>]*data-value="(\d+)"', svg
+    )
+    confidence = re.findall(r'cx="([\d.]+)" cy="([\d.]+)" r="3" data-value="\d+"', svg)
+
+    assert importance == ["4", "7", "9"]
+    # Three importance dots then three confidence dots: x from 22 across 270; y 10 (for 10) to 110.
+    assert confidence == [
+        ("22", "70"),
+        ("157", "40"),
+        ("292", "20"),
+        ("22", "90"),
+        ("157", "60"),
+        ("292", "30"),
+    ]
+    assert '<polyline class="chart-line chart-importance" points="22,70 157,40 292,20"/>' in svg
+    assert "importance went from 4 to 9, confidence from 2 to 8." in svg
+    assert '<title id="checkins-title">Stage check-ins over time</title>' in svg

@@ -244,3 +244,19 @@ def test_deleting_the_account_removes_the_urge_log_and_start_dates(client, parti
     assert not User.objects.filter(pk=participant.pk).exists()
     assert list(UrgeEntry.objects.all()) == [theirs]
     assert StartDate.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_two_check_ins_or_more_are_drawn_over_time(client, participant):
+    from toolbox.models import Stage
+
+    stage = Stage.objects.order_by("order").first()
+    client.force_login(participant)
+    first = StageCheckIn.objects.create(owner=participant, stage=stage, importance=3, confidence=2)
+    StageCheckIn.objects.filter(pk=first.pk).update(created=NOW - datetime.timedelta(days=20))
+    assertNotContains(client.get("/worksheets/progress/"), 'id="checkins-svg"')
+
+    StageCheckIn.objects.create(owner=participant, stage=stage, importance=6, confidence=7)
+    response = client.get("/worksheets/progress/")
+    assertContains(response, 'id="checkins-svg" role="img"')
+    assertContains(response, "importance went from 3 to 6, confidence from 2 to 7.")
