@@ -12,7 +12,6 @@ from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
@@ -24,11 +23,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from meetings.views.viewer import ViewerZone, choose_zone, remember_zone
 from worksheets import charts
-from worksheets.kinds import TOO_LONG, CappedCharField
+from worksheets.forms import StartDateForm, UrgeForm
 from worksheets.models import (
-    URGE_MINUTES_MAX,
-    URGE_NOTE_MAX,
-    URGE_TEXT_MAX,
     StageCheckIn,
     StartDate,
     UrgeEntry,
@@ -73,125 +69,6 @@ def drawn_in(request: HttpRequest, response: HttpResponse, viewer: ViewerZone) -
 
 
 # Forms. Times are read and shown in the zone active while the form is used (see the views).
-
-
-class Buttons(forms.RadioSelect):
-    """Radio buttons drawn as big touch targets by the template."""
-
-    def __init__(self) -> None:
-        super().__init__(attrs={"class": "btn-check"})
-
-
-def text_field(label: str, help_text: str, *, limit: int, lines: int = 1) -> CappedCharField:
-    widget = forms.Textarea(attrs={"rows": lines}) if lines > 1 else forms.TextInput()
-    return CappedCharField(
-        label=label,
-        required=False,
-        max_length=limit,
-        widget=widget,
-        help_text=f"{help_text} Up to {limit:,} characters.".strip(),
-        error_messages={"max_length": TOO_LONG},
-    )
-
-
-class UrgeForm(forms.ModelForm):
-    felt_at = forms.DateTimeField(
-        label="When",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Now, unless you change it.",
-        error_messages={"required": "Say when you felt the urge (now or earlier)."},
-    )
-    intensity = forms.TypedChoiceField(
-        label="How strong was it?",
-        help_text="0 is barely there; 10 is the strongest you've known.",
-        choices=[(number, str(number)) for number in range(11)],
-        coerce=int,
-        widget=Buttons,
-        error_messages={
-            "required": "Choose how strong the urge was, from 0 to 10.",
-            "invalid_choice": "Choose how strong the urge was, from 0 to 10.",
-        },
-    )
-    minutes = forms.IntegerField(
-        label="How long did it last? (minutes)",
-        required=False,
-        min_value=0,
-        max_value=URGE_MINUTES_MAX,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        help_text="Optional. Most urges pass within 20 or 30 minutes.",
-        error_messages={
-            "min_value": "Minutes can't be below 0.",
-            "max_value": f"Up to {URGE_MINUTES_MAX:,} minutes (a day). Log a longer urge as "
-            "more than one.",
-        },
-    )
-    situation = text_field(
-        "Situation: where, doing what?",
-        "Optional. Separate several with commas.",
-        limit=URGE_TEXT_MAX,
-    )
-    people = text_field(
-        "People: who was there?", "Optional. Separate several with commas.", limit=URGE_TEXT_MAX
-    )
-    feeling = text_field(
-        "Feeling: how did you feel?",
-        "Optional. Separate several with commas.",
-        limit=URGE_TEXT_MAX,
-    )
-    response = text_field("What I did", "Optional.", limit=URGE_NOTE_MAX, lines=3)
-    acted_on = forms.TypedChoiceField(
-        label="Did you act on it?",
-        choices=[("no", "No, I rode it out"), ("yes", "Yes, I acted on it")],
-        coerce=lambda value: value == "yes",
-        widget=Buttons,
-        error_messages={"required": "Say whether you rode it out or acted on it."},
-    )
-
-    class Meta:
-        model = UrgeEntry
-        fields = [
-            "felt_at",
-            "intensity",
-            "minutes",
-            "acted_on",
-            "situation",
-            "people",
-            "feeling",
-            "response",
-        ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["acted_on"] = "yes" if self.instance.acted_on else "no"
-        for bound in self:
-            if bound.widget_type != "radio":
-                bound.field.widget.attrs.setdefault("class", "form-control")
-        for name, _ in charts.TRIGGER_FIELDS:
-            self.fields[name].widget.attrs["list"] = f"{name}-options"
-
-
-class StartDateForm(forms.Form):
-    date = forms.DateField(
-        label="Count my days from",
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
-        error_messages={"required": "Choose the date to count from.", "invalid": "Enter a date."},
-    )
-
-    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.today = today
-        self.fields["date"].widget.attrs["max"] = today.isoformat()
-
-    def clean_date(self) -> datetime.date:
-        date = self.cleaned_data["date"]
-        if date > self.today:
-            raise forms.ValidationError(
-                "That date is still to come. Choose today or a day that has passed."
-            )
-        if date < datetime.date(1900, 1, 1):
-            raise forms.ValidationError("Choose a date from 1900 on.")
-        return date
 
 
 # The urge log.

@@ -386,6 +386,8 @@ def account_export_print(request: HttpRequest) -> HttpResponse:
             "pages": [_printable(request, worksheet) for worksheet in worksheets],
             "account": data["account"],
             "checkins": data["stage_checkins"],
+            "urges": data["urges"],
+            "start_dates": data["start_dates"],
             "whole_account": True,
         },
     )

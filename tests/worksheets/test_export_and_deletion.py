@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.apps import apps
 from django.contrib.auth.models import User
 from pytest_django.asserts import assertContains, assertRedirects
@@ -92,3 +94,18 @@ def test_deleting_one_worksheet_takes_its_revisions(client, participant, cba):
     client.post(f"/worksheets/{cba.pk}/delete/")
     assert Worksheet.objects.count() == 0
     assert Revision.objects.count() == 0
+
+
+def test_the_printable_export_includes_the_urge_log_and_start_dates(client, participant):
+    from worksheets.models import StartDate, UrgeEntry
+
+    UrgeEntry.objects.create(
+        owner=participant, intensity=8, situation="walking past the corner shop", acted_on=False
+    )
+    StartDate.objects.create(owner=participant, date=datetime.date(2026, 10, 1))
+    client.force_login(participant)
+
+    response = client.get("/accounts/export/print/")
+
+    assertContains(response, "walking past the corner shop")
+    assertContains(response, "2026-10-01")
