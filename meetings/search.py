@@ -33,7 +33,22 @@ MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
 
 
-class FinderForm(forms.Form):
+class ProgramLanguageFields(forms.Form):
+    """The meeting-kind and language filters the finder and the online schedule share."""
+
+    program = forms.ChoiceField(
+        choices=[("", "Any"), *Program.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    language = forms.ChoiceField(
+        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+class FinderForm(ProgramLanguageFields):
     """The finder's query string (also the JSON API's); every field optional."""
 
     near = forms.CharField(label="City, ZIP or address", max_length=200, required=False)
@@ -59,16 +74,6 @@ class FinderForm(forms.Form):
     )
     attendance = forms.MultipleChoiceField(
         choices=Attendance.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    program = forms.ChoiceField(
-        choices=[("", "Any"), *Program.choices],
-        required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    language = forms.ChoiceField(
-        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
-        required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     q = forms.CharField(label="Name or words", max_length=200, required=False)
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)

@@ -40,6 +40,7 @@ from meetings.schedule import (
     when_label,
     zone,
 )
+from meetings.search import ProgramLanguageFields
 from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
 from meetings.views.viewer import (
     ViewerZone,
@@ -134,7 +135,7 @@ def place_of(zone_name: str) -> str:
 # --- Filters -------------------------------------------------------------------------------
 
 
-class OnlineFilterForm(forms.Form):
+class OnlineFilterForm(ProgramLanguageFields):
     """The optional filters, kept in the URL."""
 
     type = forms.MultipleChoiceField(
@@ -142,16 +143,6 @@ class OnlineFilterForm(forms.Form):
         choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-    )
-    program = forms.ChoiceField(
-        choices=[("", "Any"), *Program.choices],
-        required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    language = forms.ChoiceField(
-        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
-        required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     @classmethod

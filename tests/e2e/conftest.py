@@ -82,9 +82,9 @@ class Problems(list):
     """Console errors, page errors and CSP violations seen while a test ran."""
 
 
-@pytest.fixture
-def page(browser, live_server) -> Iterator:
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+def watched_page(context):
+    """A new page in ``context`` that collects console errors, page errors and CSP violations
+    in ``page.problems`` (and sees blank map tiles instead of the network)."""
     context.set_default_timeout(10_000)
     serve_blank_tiles(context)
     page = context.new_page()
@@ -95,8 +95,29 @@ def page(browser, live_server) -> Iterator:
         lambda message: message.type == "error" and page.problems.append(message.text),
     )
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator:
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    yield watched_page(context)
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_key_check():
+    """Browser tests flush the database, the worksheet key canary included."""
+    from worksheets import crypto
+
+    crypto.forget_checked_keys()
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a picture of the page when SCREENSHOT_DIR is set, for a person to look at."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
 def csp_violations(page) -> list[str]:

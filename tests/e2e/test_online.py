@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from meetings.models import Attendance, Meeting
-from tests.e2e.conftest import CSP_LISTENER, PHONE, Problems, axe_violations, csp_violations
+from tests.e2e.conftest import PHONE, axe_violations, csp_violations, watched_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,17 +27,8 @@ def open_page(browser, live_server) -> Iterator[Callable]:
         context = browser.new_context(
             base_url=live_server.url, timezone_id=timezone_id, viewport=PHONE, **options
         )
-        context.set_default_timeout(10_000)
         contexts.append(context)
-        page = context.new_page()
-        page.problems = Problems()
-        page.add_init_script(CSP_LISTENER)
-        page.on(
-            "console",
-            lambda message: message.type == "error" and page.problems.append(message.text),
-        )
-        page.on("pageerror", lambda error: page.problems.append(str(error)))
-        return page
+        return watched_page(context)
 
     yield open_in
     for context in contexts:

@@ -5,20 +5,13 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
-from tests.e2e.conftest import CSP_LISTENER, PHONE, axe_violations, csp_violations
-from worksheets import crypto
+from tests.e2e.conftest import PHONE, axe_violations, csp_violations, watched_page
 from worksheets.models import ShareView, Worksheet
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-browser-passphrase-9"
 PLAN = "Text my sister and walk round the block"
-
-
-@pytest.fixture(autouse=True)
-def fresh_key_check():
-    # The browser tests flush the database, canary included.
-    crypto.forget_checked_keys()
 
 
 def sign_in(page, username: str) -> User:
@@ -52,11 +45,7 @@ def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, li
 
     # Someone with no account, in a browser of their own.
     context = browser.new_context(viewport=PHONE)
-    other = context.new_page()
-    problems: list[str] = []
-    other.add_init_script(CSP_LISTENER)
-    other.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    other.on("pageerror", lambda error: problems.append(str(error)))
+    other = watched_page(context)
     try:
         other.goto(address)
         other.get_by_role("heading", name="Friday plan").wait_for()
@@ -67,7 +56,7 @@ def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, li
         assert other.get_by_text("Private ABC").count() == 0
         assert axe_violations(other) == []
         assert csp_violations(other) == []
-        assert problems == []
+        assert other.problems == []
         assert page.problems == []
         assert ShareView.objects.filter(link__worksheet=worksheet).count() == 1
 

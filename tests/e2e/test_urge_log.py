@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
 
-from tests.e2e.conftest import axe_violations, csp_violations
+from tests.e2e.conftest import axe_violations, csp_violations, screenshot
 from toolbox.models import Stage
-from worksheets import crypto
 from worksheets.models import StageCheckIn, UrgeEntry
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-browser-passphrase-9"
-
-
-@pytest.fixture(autouse=True)
-def fresh_key_check():
-    # The browser tests flush the database, canary included.
-    crypto.forget_checked_keys()
-
-
-def screenshot(page, name: str) -> None:
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
 def sign_in_through_the_login_page(page, username: str = "harbour") -> User:

@@ -1,32 +1,18 @@
 from __future__ import annotations
 
-import os
 import re
 import time
 
 import pytest
 from django.contrib.auth.models import User
 
-from tests.e2e.conftest import axe_violations, csp_violations
-from worksheets import crypto
+from tests.e2e.conftest import axe_violations, csp_violations, screenshot
 from worksheets.models import Revision, Worksheet
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-browser-passphrase-8"
 A4_WIDTH = 794  # CSS pixels across A4 at 96 dpi; Letter (816) is wider
-
-
-@pytest.fixture(autouse=True)
-def fresh_key_check():
-    # The browser tests flush the database, canary included.
-    crypto.forget_checked_keys()
-
-
-def screenshot(page, name: str) -> None:
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
 def sign_in(page, username: str = "lake") -> User:
