@@ -54,17 +54,41 @@ CSV_COLUMNS: dict[str, str] = {
 }
 
 UPDATED_FORMAT = "%Y-%m-%d %H:%M:%S"
-# How far up the region tree one query reaches; deeper trees are named from this level down.
-REGION_DEPTH = 4
 
 
 def feed_records(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
-    """One spec record per meeting given, in one query; the caller decides which are public."""
-    ancestors = "__".join(["region", *["parent"] * (REGION_DEPTH - 1)])
-    return [feed_record(meeting) for meeting in meetings.select_related("location", ancestors)]
+    """One spec record per meeting given, in two queries; the caller decides which are public.
+
+    Ordered by id, not by day and time: a feed's order means nothing to its readers, and the
+    sort of a large directory would otherwise spill to disk.
+    """
+    paths = region_paths()
+    rows = meetings.select_related("location").order_by("pk")
+    return [feed_record(meeting, paths) for meeting in rows]
 
 
-def feed_record(meeting: Meeting) -> dict[str, Any]:
+def region_paths() -> dict[int, list[str]]:
+    """Every region's names from the widest down, from one query (regions are few)."""
+    regions = {
+        pk: (name, parent)
+        for pk, name, parent in Region.objects.values_list("pk", "name", "parent_id")
+    }
+    paths: dict[int, list[str]] = {}
+
+    def path_of(pk: int, seen: frozenset[int] = frozenset()) -> list[str]:
+        if pk not in paths:
+            name, parent = regions[pk]
+            # A loop in the tree (refused by Region.clean, but data can be imported) ends here.
+            above = path_of(parent, seen | {pk}) if parent and parent not in seen else []
+            paths[pk] = [*above, name]
+        return paths[pk]
+
+    for pk in regions:
+        path_of(pk)
+    return paths
+
+
+def feed_record(meeting: Meeting, region_names: dict[int, list[str]]) -> dict[str, Any]:
     """The spec's record for one meeting; empty optional fields are left out, never null."""
     location = meeting.location
     record: dict[str, Any] = {
@@ -95,8 +119,8 @@ def feed_record(meeting: Meeting) -> dict[str, Any]:
         "conference_phone_notes",
     ):
         _put(record, name, getattr(meeting, name))
-    if meeting.region is not None:
-        path = region_path(meeting.region)
+    if meeting.region_id is not None:
+        path = region_names[meeting.region_id]
         record["region"] = path[-2] if len(path) > 1 else path[0]
         if len(path) > 1:
             record["sub_region"] = path[-1]
@@ -109,16 +133,6 @@ def feed_record(meeting: Meeting) -> dict[str, Any]:
     updated = max(meeting.updated, location.updated) if location else meeting.updated
     record["updated"] = updated.astimezone(UTC).strftime(UPDATED_FORMAT)
     return record
-
-
-def region_path(region: Region) -> list[str]:
-    """Region names from the widest down, as far as the query loaded them (no extra queries)."""
-    path = [region.name]
-    parent = Region._meta.get_field("parent")
-    while region.parent_id and parent.is_cached(region):
-        region = region.parent
-        path.insert(0, region.name)
-    return path
 
 
 def _put(record: dict[str, Any], key: str, value: Any) -> None:

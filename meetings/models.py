@@ -228,7 +228,9 @@ class MeetingQuerySet(models.QuerySet):
         box = models.Func(point, Value(radius_m), function="earth_box")
         inside = CombinedExpression(box, "@>", here, output_field=models.BooleanField())
         knn = CombinedExpression(here, "<->", point, output_field=models.FloatField())
-        return self.filter(inside).order_by(knn, "pk")
+        # Distance alone: a tie-break column would make Postgres read every meeting at a shared
+        # point (a city centre) before returning a page. Ties come back in the index's order.
+        return self.filter(inside).order_by(knn)
 
     def on_days(self, days: list[int]) -> MeetingQuerySet:
         return self.filter(day__in=days)

@@ -19,29 +19,42 @@ from meetings.views.viewer import viewer_zone
 FEED_MAX_AGE = 300
 
 
-def cached_feed() -> tuple[bytes, bytes, str]:
-    """The public feed as JSON, gzipped JSON and an ETag, built once per directory version."""
-    key = f"meeting-feed:{DirectoryVersion.current()}"
-    cached = cache.get(key)
-    if cached is None:
-        body = feed_json(feed_records(Meeting.objects.public()))
-        etag = hashlib.sha256(body).hexdigest()[:32]
-        cached = (body, gzip.compress(body, compresslevel=6, mtime=0), etag)
-        cache.set(key, cached, timeout=None)
-    return cached
+def feed_key(version: int, part: str) -> str:
+    return f"meeting-feed:{version}:{part}"
+
+
+def build_feed(version: int) -> dict[str, bytes | str]:
+    """The public feed as JSON and gzipped JSON, with its ETag, cached per directory version.
+
+    The three are cached under their own keys, so a request fetches only the body it sends (a
+    shared cache would otherwise ship the whole pair over the network for every request).
+    """
+    body = feed_json(feed_records(Meeting.objects.public()))
+    parts = {
+        "json": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "etag": hashlib.sha256(body).hexdigest()[:32],
+    }
+    cache.set_many({feed_key(version, name): value for name, value in parts.items()}, timeout=None)
+    return parts
+
+
+def cached_feed_part(version: int, part: str) -> bytes | str:
+    value = cache.get(feed_key(version, part))
+    return value if value is not None else build_feed(version)[part]
 
 
 @require_GET
 def meeting_guide_feed(request: HttpRequest) -> HttpResponse:
-    body, compressed, etag = cached_feed()
-    quoted = f'"{etag}"'
+    version = DirectoryVersion.current()
+    quoted = f'"{cached_feed_part(version, "etag")}"'
     if request.headers.get("If-None-Match") == quoted:
         response = HttpResponse(status=304)
     elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(compressed, content_type="application/json")
+        response = HttpResponse(cached_feed_part(version, "gzip"), content_type="application/json")
         response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(body, content_type="application/json")
+        response = HttpResponse(cached_feed_part(version, "json"), content_type="application/json")
     response["ETag"] = quoted
     response["Access-Control-Allow-Origin"] = "*"
     patch_vary_headers(response, ["Accept-Encoding"])
