@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
@@ -33,16 +34,22 @@ MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
 
 
+def fixed(choices: list[tuple[str, str]]) -> Callable[[], list[tuple[str, str]]]:
+    """Choices given as a callable: a form copies its fields for every request, and copying a
+    callable is free where copying a long list of choices took a third of an API request."""
+    return lambda: choices
+
+
 class ProgramLanguageFields(forms.Form):
     """The meeting-kind and language filters the finder and the online schedule share."""
 
     program = forms.ChoiceField(
-        choices=[("", "Any"), *Program.choices],
+        choices=fixed([("", "Any"), *Program.choices]),
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(
-        choices=[("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])],
+        choices=fixed([("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])]),
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
@@ -55,25 +62,27 @@ class FinderForm(ProgramLanguageFields):
     lat = forms.FloatField(min_value=-90, max_value=90, required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(min_value=-180, max_value=180, required=False, widget=forms.HiddenInput)
     radius = forms.FloatField(label="Within", min_value=1, max_value=500, required=False)
-    unit = forms.ChoiceField(choices=[("mi", "miles"), ("km", "km")], required=False)
+    unit = forms.ChoiceField(choices=fixed([("mi", "miles"), ("km", "km")]), required=False)
     day = forms.MultipleChoiceField(
-        choices=[*DAY_CHOICES, ("today", "Today")],
+        choices=fixed([*DAY_CHOICES, ("today", "Today")]),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     time = forms.MultipleChoiceField(
         label="Time of day",
-        choices=[(name, name.title()) for name in TIMES_OF_DAY],
+        choices=fixed([(name, name.title()) for name in TIMES_OF_DAY]),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     type = forms.MultipleChoiceField(
-        choices=sorted(ALL_TYPES.items(), key=lambda item: item[1]),
+        choices=fixed(sorted(ALL_TYPES.items(), key=lambda item: item[1])),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     attendance = forms.MultipleChoiceField(
-        choices=Attendance.choices, required=False, widget=forms.CheckboxSelectMultiple
+        choices=fixed(Attendance.choices),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     q = forms.CharField(label="Name or words", max_length=200, required=False)
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
