@@ -33,11 +33,6 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def python_weekday(spec_day: int) -> int:
-    """The spec counts Sunday as 0; Python counts Monday as 0."""
-    return (spec_day - 1) % 7
-
-
 def spec_day(date: datetime.date) -> int:
     return (date.weekday() + 1) % 7
 
@@ -130,10 +125,3 @@ def when_label(moment: datetime.datetime, now: datetime.datetime) -> str:
 def format_clock(moment: datetime.datetime | datetime.time) -> str:
     """7:00 PM, 12:30 AM: the 12-hour clock people read in listings."""
     return moment.strftime("%I:%M %p").lstrip("0")
-
-
-def in_time_of_day(time: datetime.time, name: str) -> bool:
-    start, end = TIMES_OF_DAY[name]
-    if start < end:
-        return start <= time < end
-    return time >= start or time < end

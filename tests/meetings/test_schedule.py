@@ -13,7 +13,6 @@ import pytest
 from meetings.models import Meeting
 from meetings.schedule import (
     format_clock,
-    in_time_of_day,
     next_occurrence,
     occurrence_on,
     occurrences_between,
@@ -285,8 +284,11 @@ def test_format_clock_uses_the_twelve_hour_clock(clock, text):
         (datetime.time(20, 0), "night", False),
     ],
 )
-def test_times_of_day_and_night_wraps_midnight(clock, name, inside):
-    assert in_time_of_day(clock, name) is inside
+@pytest.mark.django_db
+def test_times_of_day_and_night_wraps_midnight(make_meeting, clock, name, inside):
+    make_meeting(time=clock, end_time=None)
+
+    assert Meeting.objects.at_times_of_day([name]).exists() is inside
 
 
 def test_zone_accepts_aliases_and_rejects_unknown_names():
