@@ -201,10 +201,33 @@ AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# The same client address as every other limit (smartrecovery/client_address.py).
+AXES_CLIENT_IP_CALLABLE = "smartrecovery.client_address.client_address"
 AXES_VERBOSE = False
 # Successful sign-ins are not logged: a participant's visits are nobody's business.
 AXES_DISABLE_ACCESS_LOG = True
+
+# Reverse proxies in front of the app (each appends to X-Forwarded-For): how many entries from
+# the right of that header the client's address is. 0 reads the socket's address only.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more, not {PROXY_COUNT}.")
+
+# The largest meeting file an import reads, uploaded in the admin or fetched by the command.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 10)
+if IMPORT_MAX_MB < 1:
+    raise ImproperlyConfigured(f"IMPORT_MAX_MB must be 1 or more, not {IMPORT_MAX_MB}.")
+
+# Rate limits (smartrecovery/ratelimit.py): name -> (hits allowed, window in seconds), counted
+# per client address unless the name says otherwise. docs/security.md lists them.
+RATE_LIMITS = {
+    "change-request": (env_int("CHANGE_REQUESTS_PER_HOUR", 5), 3600),
+    "signup": (env_int("SIGNUPS_PER_HOUR", 10), 3600),
+    "signup-email": (env_int("SIGNUPS_PER_EMAIL_PER_DAY", 3), 86400),
+    "password-reset": (env_int("PASSWORD_RESETS_PER_HOUR", 10), 3600),
+    "password-reset-email": (env_int("PASSWORD_RESETS_PER_EMAIL_PER_DAY", 3), 86400),
+    "place-lookup": (env_int("PLACE_LOOKUPS_PER_MINUTE", 30), 60),
+}
 
 # Email (password resets only): the console in development; SMTP in production, to EMAIL_HOST
 # or else a relay on localhost, as Django itself defaults.

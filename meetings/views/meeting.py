@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,8 +13,8 @@ from meetings.models import Attendance, Meeting
 from meetings.schedule import format_clock, next_occurrence, when_label, zone
 from meetings.types import type_name
 from meetings.views.viewer import map_settings, viewer_zone
-
-CHANGE_REQUESTS_PER_HOUR = 5
+from smartrecovery import ratelimit
+from smartrecovery.client_address import client_address
 
 
 def get_listed_meeting(slug: str) -> Meeting:
@@ -73,7 +72,7 @@ def request_change(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_listed_meeting(slug)
     form = ChangeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not _within_rate_limit(request):
+        if not ratelimit.allow("change-request", client_address(request)):
             context = {**detail_context(request, meeting, form), "rate_limited": True}
             return render(request, "meetings/meeting_detail.html", context, status=429)
         # A bot that filled the honeypot is thanked like anyone else, and nothing is stored.
@@ -84,10 +83,3 @@ def request_change(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("meetings:detail", slug=meeting.slug)
     # Errors are shown beside the fields, on the meeting's own page.
     return render(request, "meetings/meeting_detail.html", detail_context(request, meeting, form))
-
-
-def _within_rate_limit(request: HttpRequest) -> bool:
-    """Count this address's change requests in the last hour; False past the limit."""
-    key = f"change-requests:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) <= CHANGE_REQUESTS_PER_HOUR

@@ -5,7 +5,6 @@ from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertFormError, assertRedirects
 
 from meetings.models import ChangeRequest
-from meetings.views.meeting import CHANGE_REQUESTS_PER_HOUR
 
 pytestmark = pytest.mark.django_db
 
@@ -50,15 +49,39 @@ def test_a_bot_filling_the_hidden_field_is_thanked_and_ignored(client, make_meet
     assert not ChangeRequest.objects.exists()
 
 
-def test_too_many_requests_from_one_address_are_refused(client, make_meeting):
+def test_too_many_requests_from_one_address_are_refused(client, make_meeting, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "change-request": (3, 3600)}
     meeting = make_meeting()
-    for number in range(CHANGE_REQUESTS_PER_HOUR):
+    for number in range(3):
         client.post(url(meeting), {"message": f"Note {number}"})
 
     response = client.post(url(meeting), {"message": "One more"})
 
     assert response.status_code == 429
-    assert ChangeRequest.objects.count() == CHANGE_REQUESTS_PER_HOUR
+    assert ChangeRequest.objects.count() == 3
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit(client, make_meeting, settings):
+    """A forged X-Forwarded-For entry is ignored; the proxy's appended one counts."""
+    settings.PROXY_COUNT = 1
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "change-request": (2, 3600)}
+    meeting = make_meeting()
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(2):
+        forged = f"203.0.113.{number}, 198.51.100.7"
+        client.post(
+            url(meeting), {"message": f"Note {number}"}, HTTP_X_FORWARDED_FOR=forged, **proxy
+        )
+
+    refused = client.post(
+        url(meeting), {"message": "Again"}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+    other = client.post(
+        url(meeting), {"message": "Mine"}, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy
+    )
+
+    assert refused.status_code == 429
+    assert other.status_code == 302
 
 
 def test_private_meetings_take_no_public_requests(client, make_meeting):

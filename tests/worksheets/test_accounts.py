@@ -150,3 +150,27 @@ def test_a_form_posted_without_its_csrf_token_is_refused_politely(participant):
 
     assert response.status_code == 403
     assertContains(response, "Please try that again", status_code=403)
+
+
+def test_behind_a_proxy_one_clients_failures_do_not_lock_out_everyone(participant, settings):
+    """Every request arrives from the proxy's address; the client is the entry it appended."""
+    settings.PROXY_COUNT = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(attacker, f"guess-{attempt}", "wrong-password")
+    participant_client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    assert sign_in(attacker, "river").status_code == 429
+    assert sign_in(participant_client, "river").status_code == 302
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lockout(participant, settings):
+    settings.PROXY_COUNT = 1
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        forger = Client(
+            REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, 203.0.113.9"
+        )
+        sign_in(forger, f"guess-{attempt}", "wrong-password")
+    forger = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.9")
+
+    assert sign_in(forger, "river").status_code == 429
