@@ -159,3 +159,28 @@ def test_the_online_geocoder_needs_a_user_agent():
 
     assert result.returncode == 1
     assert "GEOCODER_USER_AGENT" in result.stderr
+
+
+def test_the_cookie_flags_in_production_are_the_ones_deploy_md_describes():
+    flags = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY)"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        flags,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="meetings.example.org",
+        WORKSHEET_KEYS=Fernet.generate_key().decode(),
+    )
+    deploy = " ".join((ROOT / "docs" / "deploy.md").read_text().split())
+
+    assert result.stdout.splitlines()[-1].split() == ["True", "True", "True", "False"], (
+        result.stderr
+    )
+    assert (
+        "the session cookie Secure and HttpOnly and the CSRF cookie Secure (not HttpOnly" in deploy
+    )
