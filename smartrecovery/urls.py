@@ -4,9 +4,11 @@ from django.urls import include, path
 
 from meetings.sitemaps import SITEMAPS
 from meetings.views import feeds, pages
+from worksheets.forms import AdminSignInForm
 
 admin.site.site_header = "SMART Recovery meetings"
 admin.site.site_title = "SMART Recovery admin"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("", pages.home, name="home"),

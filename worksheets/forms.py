@@ -5,8 +5,10 @@ import re
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
+from django.core.validators import MaxLengthValidator
 
 from worksheets import charts
 from worksheets.kinds import TOO_LONG, CappedCharField, Field, ItemList, Kind, get_kind
@@ -38,6 +40,28 @@ class SignUpForm(UserCreationForm):
         if email and User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account already uses this email address.")
         return email
+
+
+class CappedUsernameMixin:
+    """Refuse a username longer than any account's before ``authenticate()`` is called.
+
+    AuthenticationForm sets the field's max_length after building it, so nothing checks it: an
+    over-long name reached django-axes, which stores it in a varchar(255) and failed with a 500.
+    A field error stops ``clean()`` from authenticating at all, so axes never sees the value.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class SignInForm(CappedUsernameMixin, AuthenticationForm):
+    pass
+
+
+class AdminSignInForm(CappedUsernameMixin, AdminAuthenticationForm):
+    pass
 
 
 class WorksheetForm(forms.Form):

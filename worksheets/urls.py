@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from worksheets import views
+from worksheets.forms import SignInForm
 
 # Accounts live beside the worksheets they protect; the names are Django's own.
 urlpatterns = [
@@ -9,7 +10,13 @@ urlpatterns = [
     path("export/", views.account_export, name="account_export"),
     path("export/print/", views.account_export_print, name="account_export_print"),
     path("delete/", views.account_delete, name="account_delete"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

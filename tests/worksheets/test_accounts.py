@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
@@ -174,3 +175,27 @@ def test_a_forged_forwarded_address_does_not_escape_the_lockout(participant, set
     forger = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.9")
 
     assert sign_in(forger, "river").status_code == 429
+
+
+# A username longer than any account's: a form error, never a 500 (axes stores up to 255).
+
+
+@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+def test_a_300_character_username_is_a_form_error_and_nothing_is_stored(client, url):
+    response = client.post(url, {"username": "x" * 300, "password": PASSWORD})
+
+    assert response.status_code == 200
+    assertFormError(
+        response.context["form"],
+        "username",
+        "Ensure this value has at most 150 characters (it has 300).",
+    )
+    assert AccessAttempt.objects.count() == 0
+    assert AccessFailureLog.objects.count() == 0
+
+
+def test_a_150_character_username_is_still_checked_and_counted(client):
+    response = client.post("/accounts/login/", {"username": "x" * 150, "password": PASSWORD})
+
+    assertContains(response, "Please enter a correct username and password")
+    assert AccessAttempt.objects.count() == 1
