@@ -7,10 +7,12 @@ methods, which ask the model who may edit what.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,6 +21,9 @@ from meetings.admin_import import can_import, import_view
 from meetings.models import ChangeRequest, Location, Meeting, Region
 from meetings.roles import is_coordinator
 from meetings.types import EDITABLE_TYPES, LANGUAGES
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def coordinated_region_ids(user) -> set[int]:
@@ -68,6 +73,9 @@ MEETING_FIELDSETS = [
 
 
 class MeetingForm(forms.ModelForm):
+    # Set by MeetingAdmin.get_form(): the person editing, whose venues may be picked.
+    editor: User | None = None
+
     types = forms.MultipleChoiceField(
         choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
         widget=forms.CheckboxSelectMultiple,
@@ -89,10 +97,36 @@ class MeetingForm(forms.ModelForm):
             for name in (row if isinstance(row, tuple) else (row,))
         ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "location" in self.fields:
+            # The meeting's own venue stays selectable, so a meeting at a shared venue can still
+            # be saved; any other pick must be a venue the editor may change.
+            current = Q(pk=self.instance.location_id) if self.instance.location_id else Q()
+            editable = Q(pk__in=self.editable_locations().values("pk"))
+            self.fields["location"].queryset = Location.objects.filter(editable | current)
+
+    def editable_locations(self) -> QuerySet[Location]:
+        if self.editor is None:
+            return Location.objects.none()
+        return Location.objects.editable_by(self.editor)
+
     def clean_types(self) -> list[str]:
         # Codes that other fields own (closed, proof of attendance) are kept as they were.
         kept = [code for code in self.instance.types if code not in EDITABLE_TYPES]
         return kept + self.cleaned_data["types"]
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        location = cleaned_data.get("location")
+        moved = "location" in self.changed_data and location is not None
+        if moved and not self.editable_locations().filter(pk=location.pk).exists():
+            # The queryset already refuses it; this says why, should the queryset ever widen.
+            self.add_error(
+                "location",
+                "This venue is shared with meetings you cannot edit; ask a coordinator.",
+            )
+        return cleaned_data
 
 
 class TypeFilter(admin.SimpleListFilter):
@@ -185,6 +219,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
+        # A class made for this request by modelform_factory, so the attribute is this user's.
+        form.editor = request.user
         if "region" in form.base_fields and not request.user.is_superuser:
             # A coordinator's meetings always sit in one of their regions.
             form.base_fields["region"].required = True
@@ -225,24 +261,36 @@ class LocationAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Location]:
-        queryset = super().get_queryset(request).annotate(meeting_count=Count("meetings"))
-        user = request.user
-        if user.is_superuser:
-            return queryset
-        editable = Meeting.objects.editable_by(user).values("location")
-        scope = Q(pk__in=editable)
-        if is_coordinator(user):
-            # A coordinator's new venue has no meeting yet and must still be selectable.
-            scope |= Q(meeting_count=0)
-        return queryset.filter(scope)
+        locations = super().get_queryset(request)
+        if is_meeting_location_lookup(request):
+            # The meeting form's venue picker offers only venues the user may change.
+            return locations.editable_by(request.user)
+        return locations.visible_to(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
+        if obj is None or not allowed:
+            return allowed
+        return Location.objects.visible_to(request.user).filter(pk=obj.pk).exists()
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
+        if obj is None or not allowed:
+            return allowed
+        # A venue shared with someone else's meeting shows read-only: changing it moves theirs.
+        return Location.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+
+def is_meeting_location_lookup(request: HttpRequest) -> bool:
+    """Whether this is the admin's autocomplete asking for a meeting's venue choices."""
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("app_label") == Meeting._meta.app_label
+        and request.GET.get("model_name") == Meeting._meta.model_name
+        and request.GET.get("field_name") == "location"
+    )
 
 
 @admin.register(Region)

@@ -15,7 +15,7 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import CombinedExpression
 from simple_history.models import HistoricalRecords
 
@@ -115,6 +115,33 @@ class Region(models.Model):
         return found
 
 
+class LocationQuerySet(models.QuerySet):
+    def visible_to(self, user: User) -> LocationQuerySet:
+        """Venues a user sees in the admin: their meetings' venues; unused ones for coordinators."""
+        if user.is_superuser:
+            return self
+        scope = Q(pk__in=Meeting.objects.editable_by(user).values("location"))
+        if user.coordinated_regions.exists():
+            # A coordinator's new venue has no meeting yet and must still be selectable.
+            scope |= ~Exists(Meeting.objects.filter(location=OuterRef("pk")))
+        return self.filter(scope)
+
+    def editable_by(self, user: User) -> LocationQuerySet:
+        """Venues a user may pick for a meeting and change: every meeting held there is theirs.
+
+        Changing a venue moves every meeting held at it, so a venue shared with a meeting the user
+        cannot edit is read-only to them. Unused venues are a coordinator's, as in visible_to().
+        """
+        if user.is_superuser:
+            return self
+        held_here = Meeting.objects.filter(location=OuterRef("pk"))
+        editable_meetings = Meeting.objects.editable_by(user).values("pk")
+        venues = self.filter(~Exists(held_here.exclude(pk__in=editable_meetings)))
+        if user.coordinated_regions.exists():
+            return venues
+        return venues.filter(Exists(held_here))
+
+
 class Location(models.Model):
     """A venue; its address is geocoded when saved without coordinates."""
 
@@ -141,6 +168,8 @@ class Location(models.Model):
         max_length=64, blank=True, validators=[validate_timezone], editable=False
     )
     updated = models.DateTimeField(auto_now=True)
+
+    objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "city"]
