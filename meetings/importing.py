@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -218,6 +219,7 @@ def import_meetings(
     records = run.read(data, format or guess_format(name, data))
     rows = run.parse(records)
     run.locate(rows)
+    run.plan(rows)
     if run.problems:
         raise ImportFailed(sorted(run.problems, key=lambda problem: problem.row))
     result = run.write(rows)
@@ -314,6 +316,9 @@ class _Run:
 
     def __init__(self, user: User | None) -> None:
         self.user = user
+        # A coordinator's import stays inside their regions; a superuser's or the command's
+        # (no user) may touch any meeting.
+        self.scoped = user is not None and not user.is_superuser
         self.problems: list[ImportProblem] = []
         self.warnings: list[ImportProblem] = []
         self._timezone_errors: dict[str, str | None] = {}
@@ -794,16 +799,127 @@ class _Run:
             self._timezones_at[point] = timezone_at(*point)
         return self._timezones_at[point]
 
+    # Finding, without writing, what each row's region and venue are, and who may change them.
+
+    def plan(self, rows: list[_Row]) -> None:
+        """Match regions and venues to what exists, and check the importer's scope, read-only."""
+        self.regions = _Regions()
+        self.region_plans = {
+            row.region_path: self.regions.find(row.region_path) for row in rows if row.region_path
+        }
+        self._match_locations(rows)
+        if self.scoped:
+            self._check_scope(rows)
+
+    def _check_scope(self, rows: list[_Row]) -> None:
+        """Refuse rows that would create or change a meeting, or a venue, the user cannot edit."""
+        coordinated = list(self.user.coordinated_regions.values_list("pk", flat=True))
+        allowed = Region.subtree_ids(coordinated)
+        existing = dict(
+            Meeting.objects.filter(slug__in=[row.slug for row in rows]).values_list(
+                "slug", "region_id"
+            )
+        )
+        reported: set[ImportProblem] = set()
+
+        def refuse(number: int, field_name: str, reason: str) -> None:
+            # One record with several days is several rows of one number: report it once.
+            problem = ImportProblem(number, field_name, reason)
+            if problem not in reported:
+                reported.add(problem)
+                self.problems.append(problem)
+
+        for row in rows:
+            if row.slug in existing and existing[row.slug] not in allowed:
+                refuse(
+                    row.number,
+                    "slug",
+                    f"“{row.slug}” is a meeting outside the regions you coordinate",
+                )
+            path = " > ".join(row.region_path)
+            if not row.region_path:
+                refuse(row.number, "region", "required: name one of the regions you coordinate")
+                continue
+            region, _missing = self.region_plans[row.region_path]
+            if region is None:
+                refuse(
+                    row.number,
+                    "region",
+                    f"“{path}” would be a new top-level region, which only a superuser can add",
+                )
+            elif region.pk not in allowed:
+                refuse(row.number, "region", f"“{path}” is outside the regions you coordinate")
+        self._check_venue_scope(refuse)
+
+    def _check_venue_scope(self, refuse: Callable[[int, str, str], None]) -> None:
+        """An existing venue is changed only if every meeting held there is the user's."""
+        changing = {
+            key: location
+            for key, location in self.found_locations.items()
+            if self._location_changes(location, self.wanted_locations[key])
+        }
+        editable = set(
+            Location.objects.editable_by(self.user)
+            .filter(pk__in=[location.pk for location in changing.values()])
+            .values_list("pk", flat=True)
+        )
+        for key, location in changing.items():
+            if location.pk not in editable:
+                what = ", ".join(self._location_changes(location, self.wanted_locations[key]))
+                refuse(
+                    self.first_location_rows[key],
+                    "location",
+                    f"would change the {what} of “{location}”, a venue shared with meetings you "
+                    "cannot edit; give its current values or ask a coordinator of those meetings",
+                )
+
+    @staticmethod
+    def _location_changes(location: Location, incoming: Location) -> list[str]:
+        """What an import would change in an existing venue, in plain words."""
+        labels = {"notes": "location notes", "approximate": "approximate", "timezone": "time zone"}
+        return [
+            label
+            for name, label in labels.items()
+            if getattr(location, name) != getattr(incoming, name)
+        ]
+
+    def _match_locations(self, rows: list[_Row]) -> None:
+        """One venue per key (name, address, coordinates), matched to an existing Location."""
+        self.wanted_locations: dict[tuple, Location] = {}
+        self.first_location_rows: dict[tuple, int] = {}
+        for row in rows:
+            # A venue not on the map has been reported already.
+            if row.location is None or row.location.latitude is None:
+                continue
+            key = row.location_key
+            if key not in self.wanted_locations:
+                self.wanted_locations[key] = row.location
+                self.first_location_rows[key] = row.number
+            elif row.location.notes != self.wanted_locations[key].notes:
+                first = self.first_location_rows[key]
+                self.warn(
+                    row.number,
+                    "location_notes",
+                    f"differ from row {first}'s for the same location; row {first}'s kept",
+                )
+        self.found_locations: dict[tuple, Location] = {}
+        addresses = {key[1] for key in self.wanted_locations}
+        for location in Location.objects.filter(formatted_address__in=addresses).order_by("pk"):
+            key = (location.name, location.formatted_address, location.latitude, location.longitude)
+            if key in self.wanted_locations:
+                self.found_locations.setdefault(key, location)
+        for incoming in self.wanted_locations.values():
+            incoming.timezone = self._timezone_at(incoming) or ""
+
     # Writing it all.
 
     def write(self, rows: list[_Row]) -> ImportResult:
         result = ImportResult(warnings=self.warnings)
-        regions = _Regions()
         region_ids = {
-            path: regions.resolve(path) for path in {row.region_path for row in rows} if path
+            path: self.regions.create(*plan).pk for path, plan in self.region_plans.items()
         }
-        result.regions_created = regions.created
-        locations = self._save_locations(rows, result)
+        result.regions_created = self.regions.created
+        locations = self._save_locations(result)
         existing = Meeting.objects.in_bulk([row.slug for row in rows], field_name="slug")
         now = timezone.now()
         created, changed, changed_fields = [], [], set()
@@ -860,41 +976,17 @@ class _Run:
             ],
         )
 
-    def _save_locations(self, rows: list[_Row], result: ImportResult) -> dict[tuple, Location]:
-        """One saved Location per venue key (name, address, coordinates), reusing existing ones."""
-        wanted: dict[tuple, Location] = {}
-        first_row: dict[tuple, int] = {}
-        for row in rows:
-            if row.location is None:
-                continue
-            key = row.location_key
-            if key not in wanted:
-                wanted[key], first_row[key] = row.location, row.number
-            elif row.location.notes != wanted[key].notes:
-                first = first_row[key]
-                self.warn(
-                    row.number,
-                    "location_notes",
-                    f"differ from row {first}'s for the same location; row {first}'s kept",
-                )
-        found: dict[tuple, Location] = {}
-        addresses = {key[1] for key in wanted}
-        for location in Location.objects.filter(formatted_address__in=addresses).order_by("pk"):
-            key = (location.name, location.formatted_address, location.latitude, location.longitude)
-            found.setdefault(key, location)
+    def _save_locations(self, result: ImportResult) -> dict[tuple, Location]:
+        """One saved Location per venue key: the matched ones updated, the others created."""
+        found = dict(self.found_locations)
         now = timezone.now()
         new, changed = [], []
-        for key, incoming in wanted.items():
-            incoming.timezone = self._timezone_at(incoming) or ""
+        for key, incoming in self.wanted_locations.items():
             location = found.get(key)
             if location is None:
                 new.append(incoming)
                 found[key] = incoming
-            elif (location.notes, location.approximate, location.timezone) != (
-                incoming.notes,
-                incoming.approximate,
-                incoming.timezone,
-            ):
+            elif self._location_changes(location, incoming):
                 location.notes, location.approximate = incoming.notes, incoming.approximate
                 location.timezone = incoming.timezone
                 location.updated = now
@@ -930,7 +1022,7 @@ def _update_rows(model: type[models.Model], objects: list[models.Model], names: 
 
 
 class _Regions:
-    """Region paths resolved to ids, matching names without regard to case, creating what is new."""
+    """Region paths matched to regions, without regard to case; new ones created when writing."""
 
     def __init__(self) -> None:
         self.created = 0
@@ -945,13 +1037,29 @@ class _Regions:
         self.named[region.name.casefold()].append(region)
         self.slugs.add(region.slug)
 
-    def resolve(self, path: tuple[str, ...]) -> int:
-        region = self._top(path)
-        for name in path[1:]:
-            region = self.children[region.pk].get(name.casefold()) or self._create(name, region)
-        return region.pk
+    def find(self, path: tuple[str, ...]) -> tuple[Region | None, tuple[str, ...]]:
+        """The deepest existing region on the path, and the names below it that are new.
 
-    def _top(self, path: tuple[str, ...]) -> Region:
+        Reads only, so an import knows where each row belongs before it writes anything.
+        """
+        region = self._top(path)
+        if region is None:
+            return None, path
+        for depth, name in enumerate(path[1:], start=1):
+            child = self.children[region.pk].get(name.casefold())
+            if child is None:
+                return region, path[depth:]
+            region = child
+        return region, ()
+
+    def create(self, region: Region | None, names: tuple[str, ...]) -> Region:
+        """The region these names lead to below ``region`` (None: the top), made as needed."""
+        for name in names:
+            parent = region.pk if region is not None else None
+            region = self.children[parent].get(name.casefold()) or self._create(name, region)
+        return region
+
+    def _top(self, path: tuple[str, ...]) -> Region | None:
         """A top-level region of that name, else the one region anywhere that fits the path."""
         key = path[0].casefold()
         if top := self.children[None].get(key):
@@ -961,7 +1069,7 @@ class _Regions:
             candidates = [
                 region for region in candidates if path[1].casefold() in self.children[region.pk]
             ] or candidates
-        return candidates[0] if candidates else self._create(path[0], None)
+        return candidates[0] if candidates else None
 
     def _create(self, name: str, parent: Region | None) -> Region:
         base = slugify(f"{parent.slug}-{name}" if parent else name)[:110] or "region"

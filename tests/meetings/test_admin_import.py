@@ -10,7 +10,7 @@ from django.urls import path
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
 
 from meetings.admin_import import import_view
-from meetings.models import Meeting
+from meetings.models import Meeting, Region
 
 DATA = Path(__file__).parent / "data"
 URL = "/admin/meetings/meeting/import/"
@@ -58,6 +58,9 @@ def test_coordinators_and_superusers_see_the_upload_form(client, persona, reques
 
 
 def test_a_good_file_is_imported_and_the_counts_shown(client, coordinator):
+    # The file's regions are Texas (the coordinator's; Austin is new below it), Online, Illinois.
+    for name in ("Online", "Illinois"):
+        coordinator.coordinated_regions.add(Region.objects.create(name=name, slug=name.lower()))
     client.force_login(coordinator)
 
     response = client.post(URL, {"file": upload("good_meetings.csv"), "format": ""}, follow=True)
@@ -94,8 +97,8 @@ def test_the_chosen_format_overrides_the_file_name(client, superuser):
     assert Meeting.objects.count() == 6
 
 
-def test_a_bad_file_shows_every_problem_in_a_table_and_imports_nothing(client, coordinator):
-    client.force_login(coordinator)
+def test_a_bad_file_shows_every_problem_in_a_table_and_imports_nothing(client, superuser):
+    client.force_login(superuser)
 
     response = client.post(URL, {"file": upload("bad_meetings.csv")})
 
@@ -122,3 +125,35 @@ def test_a_post_without_a_file_asks_for_one(client, coordinator):
     response = client.post(URL, {})
 
     assertContains(response, "This field is required.")
+
+
+def test_a_coordinators_file_reaching_outside_their_regions_is_refused(
+    client, coordinator, make_meeting, regions
+):
+    make_meeting(slug="otto-private", region=regions["gb"], is_public=False)
+    client.force_login(coordinator)
+    data = "\n".join(
+        [
+            "Name,Day,Time,Timezone,Conference URL,Region,Slug",
+            "Mine Now,1,19:00,UTC,https://zoom.us/j/1,Texas,otto-private",
+            "Leeds,1,19:00,UTC,https://zoom.us/j/1,United Kingdom,leeds",
+        ]
+    ).encode()
+
+    response = client.post(URL, {"file": SimpleUploadedFile("mine.csv", data)})
+
+    assertContains(response, "Nothing was imported: 2 problems")
+    assertContains(
+        response,
+        "<tr><td>2</td><td>slug</td>"
+        "<td>“otto-private” is a meeting outside the regions you coordinate</td></tr>",
+        html=True,
+    )
+    assertContains(
+        response,
+        "<tr><td>3</td><td>region</td>"
+        "<td>“United Kingdom” is outside the regions you coordinate</td></tr>",
+        html=True,
+    )
+    assert Meeting.objects.get(slug="otto-private").name == "Meeting 1"
+    assert not Meeting.objects.filter(slug="leeds").exists()

@@ -473,6 +473,9 @@ def test_a_region_named_deeper_in_the_tree_is_found_there():
 
 def test_an_import_records_who_made_the_change():
     user = User.objects.create_user("coordinator")
+    # A coordinator of the file's top regions; Austin and Chicago are made below them.
+    for name in ("Texas", "Online", "Illinois"):
+        user.coordinated_regions.add(Region.objects.create(name=name, slug=name.lower()))
 
     import_meetings(source=DATA / "good_meetings.csv", user=user)
 
