@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from meetings.importing import ImportFailed, import_meetings
+from meetings.importing import ImportFailed, import_meetings, max_file_size
 from meetings.models import Meeting
 from meetings.roles import COORDINATORS
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.core.files.uploadedfile import UploadedFile
 
 # Messages ride in the session to the next page: a few are read, thousands would not fit.
 SHOWN_WARNINGS = 20
@@ -27,6 +29,16 @@ class ImportForm(forms.Form):
         choices=[("", "Tell from the file"), ("json", "Meeting Guide JSON"), ("csv", "CSV")],
         required=False,
     )
+
+    def clean_file(self) -> UploadedFile:
+        upload = self.cleaned_data["file"]
+        # Refused before it is read: a large file held a worker for minutes and gigabytes.
+        if upload.size > max_file_size():
+            raise forms.ValidationError(
+                f"This file is {upload.size / (1024 * 1024):.1f} MB; an import reads at most "
+                f"{settings.IMPORT_MAX_MB} MB. Split it into smaller files."
+            )
+        return upload
 
 
 def can_import(user: AbstractBaseUser | AnonymousUser) -> bool:

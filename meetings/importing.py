@@ -24,6 +24,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 FORMATS = ("json", "csv")
 CHANGE_REASON = "Imported"
 FETCH_TIMEOUT = 30
-MAX_DOWNLOAD = 50 * 1024 * 1024
 USER_AGENT = "smartrecovery-import/1.0"
 
 # Every field read: the export's columns, plus the spec's one-line address.
@@ -132,6 +132,7 @@ ATTENDANCE_NAMES = {
 }
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
+SURROGATE = re.compile("[\ud800-\udfff]")
 TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?$", re.I)
 TEXT_FIELDS = (
     "notes",
@@ -246,15 +247,26 @@ def fetch_url(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(MAX_DOWNLOAD + 1)
+            data = response.read(max_file_size() + 1)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         is_http_error = isinstance(exc, urllib.error.HTTPError)
         reason = exc if is_http_error else getattr(exc, "reason", exc)
         raise ImportFailed([ImportProblem(0, "url", f"could not fetch {url}: {reason}")]) from None
-    if len(data) > MAX_DOWNLOAD:
-        limit = MAX_DOWNLOAD // (1024 * 1024)
-        raise ImportFailed([ImportProblem(0, "url", f"the file is larger than {limit} MB")])
+    if len(data) > max_file_size():
+        raise ImportFailed([ImportProblem(0, "url", too_large())])
     return data
+
+
+def max_file_size() -> int:
+    """The most bytes an import reads from an upload or a URL (the IMPORT_MAX_MB setting)."""
+    return settings.IMPORT_MAX_MB * 1024 * 1024
+
+
+def too_large() -> str:
+    return (
+        f"the file is larger than {settings.IMPORT_MAX_MB} MB, the most an import reads "
+        "(the IMPORT_MAX_MB setting)"
+    )
 
 
 def _read_source(source: str | Path | bytes | IO[bytes]) -> tuple[bytes, str]:
@@ -263,7 +275,11 @@ def _read_source(source: str | Path | bytes | IO[bytes]) -> tuple[bytes, str]:
     if isinstance(source, str | Path):
         path = Path(source)
         return path.read_bytes(), path.name
-    return source.read(), str(getattr(source, "name", "") or "")
+    # An upload: read no more than the limit, whatever size it claims.
+    data = source.read(max_file_size() + 1)
+    if len(data) > max_file_size():
+        raise ImportFailed([ImportProblem(0, "file", too_large())])
+    return data, str(getattr(source, "name", "") or "")
 
 
 def _column_key(name: str) -> str:
@@ -357,6 +373,13 @@ class _Run:
                 0, "file", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
             )
             return []
+        except RecursionError:
+            self.problem(0, "file", "not a meeting feed: lists or objects nest too deeply")
+            return []
+        except ValueError as exc:
+            # Such as a number of thousands of digits, which Python refuses to convert.
+            self.problem(0, "file", f"not valid JSON: {exc}")
+            return []
         if isinstance(data, dict) and isinstance(data.get("meetings"), list):
             data = data["meetings"]
         if not isinstance(data, list):
@@ -377,7 +400,8 @@ class _Run:
                     ignored.add(str(key))
                 elif column[0] not in record or column[1] == 0:
                     record[column[0]] = value
-            records.append((number, record))
+            if self._storable(number, record):
+                records.append((number, record))
         if ignored:
             self.warn(0, "file", f"fields ignored: {', '.join(sorted(ignored))}")
         return records
@@ -405,11 +429,31 @@ class _Run:
                 record = {
                     name: cells[index] for index, name in columns.items() if index < len(cells)
                 }
-                records.append((number, record))
+                if self._storable(number, record):
+                    records.append((number, record))
         except csv.Error as exc:
             self.problem(0, "file", f"not a readable CSV file: {exc} (near line {reader.line_num})")
             return []
         return records
+
+    def _storable(self, number: int, record: dict[str, Any]) -> bool:
+        """Whether every value is text the database can hold, as a value or a list of values."""
+        storable = True
+        for name, value in record.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict | list):
+                    reason = "a value or a list of values, not an object or a list of lists"
+                elif isinstance(item, str) and "\x00" in item:
+                    reason = "contains a NUL character (byte 0), which cannot be stored"
+                elif isinstance(item, str) and SURROGATE.search(item):
+                    # Only a JSON escape such as "\ud800" makes one: UTF-8 bytes cannot.
+                    reason = "contains a lone \\u surrogate escape, which is not text"
+                else:
+                    continue
+                self.problem(number, name, reason)
+                storable = False
+                break
+        return storable
 
     def _map_header(self, header: list[str]) -> dict[int, str] | None:
         """Column index -> field; None when a required column is missing (each one reported)."""

@@ -157,3 +157,45 @@ def test_a_coordinators_file_reaching_outside_their_regions_is_refused(
     )
     assert Meeting.objects.get(slug="otto-private").name == "Meeting 1"
     assert not Meeting.objects.filter(slug="leeds").exists()
+
+
+def test_an_upload_larger_than_the_limit_is_refused_before_it_is_read(client, superuser, settings):
+    settings.IMPORT_MAX_MB = 1
+    client.force_login(superuser)
+    big = SimpleUploadedFile("big.csv", b"Name,Day,Time\n" + b"x" * (1024 * 1024))
+
+    response = client.post(URL, {"file": big})
+
+    assert response.status_code == 200
+    assertContains(response, "This file is 1.0 MB; an import reads at most 1 MB.")
+    assert response.context["problems"] == []
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "deep.json",
+            b"[" * 100_000,
+            "<tr><td>0</td><td>file</td>"
+            "<td>not a meeting feed: lists or objects nest too deeply</td></tr>",
+        ),
+        (
+            "nul.csv",
+            b"Name,Day,Time,Timezone,Conference URL\nA\x00B,1,19:00,UTC,https://zoom.us/j/1\n",
+            "<tr><td>2</td><td>name</td>"
+            "<td>contains a NUL character (byte 0), which cannot be stored</td></tr>",
+        ),
+    ],
+)
+def test_a_file_that_would_break_the_import_is_shown_as_a_problem(
+    client, superuser, name, data, problem
+):
+    client.force_login(superuser)
+
+    response = client.post(URL, {"file": SimpleUploadedFile(name, data)})
+
+    assert response.status_code == 200
+    assertContains(response, problem, html=True)
+    assert Meeting.objects.count() == 0

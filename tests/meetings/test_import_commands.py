@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -40,6 +43,66 @@ def feed_server() -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
+
+
+class ScriptedHandler(BaseHTTPRequestHandler):
+    """A misbehaving feed server: /big?bytes=N, /redirect?to=URL, /dribble, /slow-headers."""
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        query = dict(parse_qsl(url.query))
+        # The importer hanging up early is what some tests want.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            getattr(self, url.path.strip("/").replace("-", "_"))(query)
+
+    def big(self, query: dict[str, str]) -> None:
+        size = int(query["bytes"])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if query["length"] == "1":
+            self.send_header("Content-Length", str(size))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = b" " * 65536
+        for start in range(0, size, len(chunk)):
+            self.wfile.write(chunk[: size - start])
+
+    def redirect(self, query: dict[str, str]) -> None:
+        self.send_response(302)
+        self.send_header("Location", query["to"])
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def dribble(self, query: dict[str, str]) -> None:
+        """A byte of the body every tenth of a second: each read succeeds, the whole never ends."""
+        self.send_response(200)
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        for _ in range(100):
+            self.wfile.write(b" ")
+            self.wfile.flush()
+            time.sleep(0.1)
+
+    def slow_headers(self, query: dict[str, str]) -> None:
+        self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+        for _ in range(100):
+            self.wfile.write(b"X")
+            self.wfile.flush()
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def scripted_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
 
 
 def run(*args: str) -> tuple[str, str]:
@@ -118,6 +181,22 @@ def test_import_meetings_reports_a_url_that_fails(feed_server):
     assert error.returncode == 1
     assert err.startswith("row 0, url: could not fetch")
     assert "404" in err
+
+
+@pytest.mark.parametrize("says_its_length", [True, False])
+def test_import_meetings_stops_a_download_larger_than_the_size_limit(
+    scripted_server, settings, says_its_length
+):
+    settings.IMPORT_MAX_MB = 1
+    query = urlencode({"bytes": 1024 * 1024 + 1, "length": int(says_its_length)})
+
+    error, err = failure_of("import_meetings", f"{scripted_server}/big?{query}")
+
+    assert error.returncode == 1
+    assert err.strip() == (
+        "row 0, url: the file is larger than 1 MB, the most an import reads "
+        "(the IMPORT_MAX_MB setting)"
+    )
 
 
 def test_import_meetings_refuses_urls_other_than_http():

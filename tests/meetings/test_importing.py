@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from datetime import time
 from pathlib import Path
@@ -368,6 +369,70 @@ def test_a_csv_with_a_stray_quote_is_refused_rather_than_misread():
     [problem] = failure.value.problems
     assert (problem.row, problem.field) == (0, "file")
     assert problem.reason.startswith("not a readable CSV file: unexpected end of data")
+
+
+def test_a_json_file_nested_too_deeply_is_one_clear_problem():
+    before = snapshot()
+
+    with pytest.raises(ImportFailed) as failure:
+        import_meetings(source=b"[" * 100_000, format="json")
+
+    assert [str(problem) for problem in failure.value.problems] == [
+        "row 0, file: not a meeting feed: lists or objects nest too deeply"
+    ]
+    assert snapshot() == before
+
+
+def test_a_json_number_too_long_to_read_is_one_clear_problem():
+    data = b'[{"name": "A", "day": ' + b"1" * 5000 + b"}]"
+
+    assert problems_of(data, format="json") == [(0, "file")]
+
+
+def test_a_nul_character_in_a_csv_cell_is_reported_on_its_row():
+    before = snapshot()
+    data = csv_of(
+        "Fine,1,19:00,UTC,,https://zoom.us/j/1", "Bad\x00Name,1,19:00,UTC,,https://zoom.us/j/2"
+    )
+
+    with pytest.raises(ImportFailed) as failure:
+        import_meetings(source=data, format="csv")
+
+    assert [str(problem) for problem in failure.value.problems] == [
+        "row 3, name: contains a NUL character (byte 0), which cannot be stored"
+    ]
+    assert snapshot() == before
+
+
+def test_json_values_the_database_cannot_hold_are_reported_on_their_records():
+    online = {"day": 1, "time": "19:00", "timezone": "UTC", "conference_url": "https://x.org/1"}
+    records = [
+        {**online, "name": "Fine"},
+        {**online, "name": "Bad\u0000Name"},
+        {**online, "name": "Lone \ud800 surrogate"},
+        {**online, "name": "Nested", "types": [["O"]]},
+        {**online, "name": "Object", "notes": {"a": 1}},
+    ]
+    before = snapshot()
+
+    problems = problems_of(json.dumps(records).encode(), format="json")
+
+    assert problems == [(2, "name"), (3, "name"), (4, "types"), (5, "notes")]
+    assert snapshot() == before
+
+
+def test_an_upload_is_read_no_further_than_the_size_limit(settings):
+    settings.IMPORT_MAX_MB = 1
+    upload = io.BytesIO(b"[" + b" " * (1024 * 1024))
+
+    with pytest.raises(ImportFailed) as failure:
+        import_meetings(source=upload, format="json")
+
+    assert [str(problem) for problem in failure.value.problems] == [
+        "row 0, file: the file is larger than 1 MB, the most an import reads "
+        "(the IMPORT_MAX_MB setting)"
+    ]
+    assert upload.tell() == 1024 * 1024 + 1
 
 
 def test_a_file_that_is_not_utf8_is_refused():
