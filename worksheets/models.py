@@ -39,7 +39,8 @@ class StageCheckIn(models.Model):
     stage = models.ForeignKey("toolbox.Stage", on_delete=models.PROTECT, related_name="+")
     importance = models.PositiveSmallIntegerField(validators=RULER)
     confidence = models.PositiveSmallIntegerField(validators=RULER)
-    answers = models.JSONField(default=dict, blank=True)
+    # The other answers (changing, slipped, plan, pull) are encrypted at rest like a worksheet's.
+    answers = EncryptedJSONField(default=dict, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = StageCheckInQuerySet.as_manager()

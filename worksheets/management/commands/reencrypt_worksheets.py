@@ -1,4 +1,9 @@
-"""Rewrite every stored worksheet token under the newest of WORKSHEET_KEYS (after a rotation)."""
+"""Rewrite every stored token under the newest of WORKSHEET_KEYS (after a rotation).
+
+Every encrypted field is covered: worksheets and their revisions, the urge log and stage
+check-ins. ``ENCRYPTED`` is checked against the models, so a new encrypted field is never
+left under an old key.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,21 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from worksheets import crypto
-from worksheets.models import KeyCanary, Revision, Worksheet
+from worksheets.models import KeyCanary, Revision, StageCheckIn, UrgeEntry, Worksheet
 
-ENCRYPTED = {Worksheet: ("title", "answers"), Revision: ("title", "answers")}
+ENCRYPTED = {
+    Worksheet: ("title", "answers"),
+    Revision: ("title", "answers"),
+    UrgeEntry: ("situation", "people", "feeling", "response"),
+    StageCheckIn: ("answers",),
+}
 
 
 class Command(BaseCommand):
-    help = "Re-encrypt every worksheet, revision and the key canary with the newest key."
+    help = (
+        "Re-encrypt every worksheet, revision, urge, stage check-in and the key canary with the "
+        "newest key."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--batch-size", type=int, default=500)
@@ -26,7 +39,7 @@ class Command(BaseCommand):
             for canary in KeyCanary.objects.select_for_update():
                 canary.token = crypto.fernet().rotate(canary.token.encode()).decode()
                 canary.save(update_fields=["token"])
-        self.stdout.write(self.style.SUCCESS("Every worksheet is now under the newest key."))
+        self.stdout.write(self.style.SUCCESS("Everything encrypted is now under the newest key."))
 
     def rotate(self, model, fields: tuple[str, ...], batch_size: int) -> int:
         """Each batch in its own transaction, reading and writing the raw tokens (never decoded)."""
