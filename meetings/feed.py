@@ -55,6 +55,10 @@ CSV_COLUMNS: dict[str, str] = {
 
 UPDATED_FORMAT = "%Y-%m-%d %H:%M:%S"
 
+# What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection). Such a
+# cell is written behind a single quote, which spreadsheets show as text and the importer drops.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def feed_records(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
     """One spec record per meeting given, in two queries; the caller decides which are public.
@@ -160,8 +164,27 @@ def _csv_cell(key: str, value: Any) -> str:
         return ""
     if key == "day":
         return Weekday(value).label
+    if isinstance(value, int | float):
+        # A number, even a negative longitude, is not a formula.
+        return str(value)
     if key == "types":
-        return ", ".join(value)
+        return quote_formula(", ".join(value))
     if key == "regions":
-        return " > ".join(value)
-    return str(value)
+        return quote_formula(" > ".join(value))
+    return quote_formula(str(value))
+
+
+def quote_formula(text: str) -> str:
+    """The text behind a single quote when a spreadsheet would run it as a formula.
+
+    Text that already starts with quotes before such a character gets one more, so that
+    unquote_formula() gives back exactly what was written.
+    """
+    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def unquote_formula(text: str) -> str:
+    """A CSV cell as it was before quote_formula()."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text

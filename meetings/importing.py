@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from meetings.bulk import copy_insert
-from meetings.feed import CSV_COLUMNS
+from meetings.feed import CSV_COLUMNS, unquote_formula
 from meetings.geocoding import country_codes, normalize, timezone_at, us_states
 from meetings.models import (
     Attendance,
@@ -427,7 +427,9 @@ class _Run:
                     )
                     continue
                 record = {
-                    name: cells[index] for index, name in columns.items() if index < len(cells)
+                    name: unquote_formula(cells[index])
+                    for index, name in columns.items()
+                    if index < len(cells)
                 }
                 if self._storable(number, record):
                     records.append((number, record))

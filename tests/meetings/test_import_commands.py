@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime
 import io
 import json
@@ -395,3 +396,78 @@ def test_export_then_import_over_the_same_directory_changes_nothing(
 
     assert "6 meetings: 0 created, 0 updated, 6 unchanged; 0 new locations, 0 new regions" in out
     assert directory() == before
+
+
+@pytest.fixture
+def formulae(make_meeting, regions) -> Meeting:
+    """A meeting whose text a spreadsheet would run as formulas, were it written as it is."""
+    hall = Location.objects.create(
+        name="'=already quoted",
+        address="-1 Minus Street",
+        city="Austin",
+        state="TX",
+        country="US",
+        latitude=30.26,
+        longitude=-97.74,
+        notes="@mention the side door",
+    )
+    return make_meeting(
+        name='=HYPERLINK("https://evil.example/","Click")',
+        slug="formulae",
+        notes="-2+3 people",
+        group="+SUM(A1:A9)",
+        location=hall,
+        attendance=Attendance.HYBRID,
+        conference_phone="+16465588656,,123456#",
+        conference_phone_notes="\tcmd|' /C calc'!A0",
+        region=regions["austin"],
+    )
+
+
+def test_export_meetings_csv_writes_formulas_as_text(formulae):
+    out, _ = run("export_meetings", "--format", "csv")
+
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["Name"] == '\'=HYPERLINK("https://evil.example/","Click")'
+    assert row["Notes"] == "'-2+3 people"
+    assert row["Group"] == "'+SUM(A1:A9)"
+    assert row["Location"] == "''=already quoted"
+    assert row["Address"] == "'-1 Minus Street"
+    assert row["Location Notes"] == "'@mention the side door"
+    assert row["Conference Phone"] == "'+16465588656,,123456#"
+    assert row["Conference Phone Notes"] == "'\tcmd|' /C calc'!A0"
+    # Numbers are not formulas: a negative longitude stays a number.
+    assert row["Longitude"] == "-97.74"
+    formula_cells = [
+        (name, cell)
+        for name, cell in row.items()
+        if name != "Longitude" and cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    ]
+    assert formula_cells == []
+
+
+def test_a_csv_export_with_formulas_imports_back_as_it_was(formulae, tmp_path):
+    formulae.conference_phone_notes = "cmd|' /C calc'!A0"  # The importer trims a leading tab.
+    formulae.save()
+    before = directory()
+    export = tmp_path / "meetings.csv"
+    run("export_meetings", "--format", "csv", "--output", str(export))
+    wipe()
+
+    run("import_meetings", str(export))
+
+    assert directory() == before
+    assert Meeting.objects.get().name == '=HYPERLINK("https://evil.example/","Click")'
+
+
+def test_the_importer_drops_a_quote_only_before_a_formula_character(tmp_path):
+    source = tmp_path / "quoted.csv"
+    source.write_text(
+        "Name,Day,Time,Timezone,Conference URL,Notes\n"
+        "'Tis the season,1,19:00,UTC,https://zoom.us/j/1,'=1+1\n"
+    )
+
+    run("import_meetings", str(source))
+
+    meeting = Meeting.objects.get()
+    assert (meeting.name, meeting.notes) == ("'Tis the season", "=1+1")
