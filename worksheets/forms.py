@@ -6,10 +6,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
 
+from smartrecovery import ratelimit
+from smartrecovery.client_address import client_address
 from worksheets import charts
 from worksheets.kinds import TOO_LONG, CappedCharField, Field, ItemList, Kind, get_kind
 from worksheets.models import (
@@ -28,7 +31,8 @@ class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="Email (optional)",
         required=False,
-        help_text="Optional. Only used to reset a forgotten password; we never send anything else.",
+        help_text="Optional. Only used to reset a forgotten password, or to tell you if someone "
+        "tries to sign up with it; we never send anything else.",
     )
 
     class Meta(UserCreationForm.Meta):
@@ -36,10 +40,25 @@ class SignUpForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if email and User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account already uses this email address.")
-        return email
+        # Never "already in use": whether an address has an account is nobody's business
+        # (worksheets/signup.py opens the account without it and tells its owner instead).
+        return User.objects.normalize_email(self.cleaned_data["email"])
+
+
+class RateLimitedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending nothing more once a client or an address is past its limit.
+
+    The page that follows is the same either way ("if an account has that email..."), so a
+    limit reveals nothing either.
+    """
+
+    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+        address = client_address(request) if request is not None else ""
+        if not ratelimit.allow("password-reset", address):
+            return
+        if not ratelimit.allow("password-reset-email", self.cleaned_data["email"]):
+            return
+        super().save(*args, request=request, **kwargs)
 
 
 class CappedUsernameMixin:

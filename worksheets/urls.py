@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from worksheets import views
-from worksheets.forms import SignInForm
+from worksheets.forms import RateLimitedPasswordResetForm, SignInForm
 
 # Accounts live beside the worksheets they protect; the names are Django's own.
 urlpatterns = [
@@ -24,7 +24,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=RateLimitedPasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

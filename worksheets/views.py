@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
+from smartrecovery import ratelimit
+from smartrecovery.client_address import client_address
 from worksheets.access import (
     delete_worksheet,
     get_worksheet_for_user,
@@ -25,6 +27,12 @@ from worksheets.export import account_data, worksheet_data
 from worksheets.forms import DeleteAccountForm, SignUpForm, WorksheetForm
 from worksheets.kinds import REGISTRY, get_kind
 from worksheets.models import Revision, Worksheet
+from worksheets.signup import open_account, send_account_exists_notice
+
+TOO_MANY_SIGNUPS = "Too many accounts were made from your connection lately. Please try later."
+TOO_MANY_FOR_EMAIL = (
+    "Too many sign-ups gave this email address today. Try again tomorrow, or leave it out."
+)
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -35,12 +43,35 @@ def signup(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = ""
     form = SignUpForm(request.POST or None)
+    status = 200
     if form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-        return redirect(next_url or "home")
-    return render(request, "registration/signup.html", {"form": form, "next": next_url})
+        if not ratelimit.allow("signup", client_address(request)):
+            form.add_error(None, TOO_MANY_SIGNUPS)
+            status = 429
+        elif form.cleaned_data["email"] and not ratelimit.allow(
+            "signup-email", form.cleaned_data["email"]
+        ):
+            form.add_error("email", TOO_MANY_FOR_EMAIL)
+            status = 429
+        else:
+            return _open_account(request, form, next_url)
+    return render(
+        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+    )
+
+
+def _open_account(request: HttpRequest, form: SignUpForm, next_url: str) -> HttpResponse:
+    """The same for an email address an account has and one nobody has: only its owner hears."""
+    user = form.save(commit=False)
+    if owner_email := open_account(user=user):
+        send_account_exists_notice.enqueue(
+            owner_email,
+            request.build_absolute_uri(reverse("login")),
+            request.build_absolute_uri(reverse("password_reset")),
+        )
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+    return redirect(next_url or "home")
 
 
 # Worksheets. Every view reaches a worksheet through get_worksheet_for_user; none is cached.

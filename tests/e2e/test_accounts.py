@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 
 from tests.e2e.conftest import axe_violations, csp_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-browser-passphrase-8"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    # Sign-ups count against a limit per client address, which every browser test shares.
+    cache.clear()
 
 
 def test_a_newcomer_signs_up_signs_out_and_signs_back_in(page):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from worksheets import crypto
 from worksheets.models import Revision, Worksheet
@@ -12,6 +13,14 @@ def fresh_key_check():
     crypto.forget_checked_keys()
     yield
     crypto.forget_checked_keys()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    # Sign-up and password-reset limits count in the cache: each test starts from none.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 SECRET = "I drink to quiet the 3am worry about Sam"
