@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from django.core.management import CommandError, call_command
 
+from meetings.importing import ImportFailed, _redirect_refusal, fetch_url
 from meetings.models import Attendance, Location, Meeting, Region
 from meetings.types import Program
 
@@ -33,7 +34,7 @@ def feed_server() -> Iterator[str]:
     """tests/meetings/data/ served over HTTP on 127.0.0.1, so URL imports stay off the network."""
     handler = partial(QuietHandler, directory=str(DATA))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
@@ -98,7 +99,7 @@ class ScriptedHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def scripted_server() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
@@ -198,6 +199,68 @@ def test_import_meetings_stops_a_download_larger_than_the_size_limit(
         "row 0, url: the file is larger than 1 MB, the most an import reads "
         "(the IMPORT_MAX_MB setting)"
     )
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://example.org/feed.json"])
+def test_import_meetings_follows_no_redirect_away_from_the_web(scripted_server, target):
+    url = f"{scripted_server}/redirect?{urlencode({'to': target})}"
+
+    error, err = failure_of("import_meetings", url)
+
+    assert error.returncode == 1
+    assert err.strip() == (
+        f"row 0, url: refused a redirect to {target}: only http:// and https:// addresses"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "address"),
+    [
+        ("http://10.0.0.7/feed.json", "10.0.0.7"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("http://[::ffff:192.168.1.1]/feed.json", "192.168.1.1"),
+        ("http://localhost:8000/feed.json", "127.0.0.1"),
+    ],
+)
+def test_import_meetings_follows_no_redirect_into_a_private_network(
+    scripted_server, target, address
+):
+    url = f"{scripted_server}/redirect?{urlencode({'to': target})}"
+
+    _, err = failure_of("import_meetings", url)
+
+    assert err.startswith(f"row 0, url: refused a redirect to {target}: ")
+    assert "is on a private network" in err
+    assert address in err or "::1" in err
+
+
+def test_import_meetings_follows_no_redirect_back_to_its_own_machine(scripted_server, feed_server):
+    target = f"{feed_server}/good_feed.json"
+    url = f"{scripted_server}/redirect?{urlencode({'to': target})}"
+
+    _, err = failure_of("import_meetings", url)
+
+    assert err.strip() == (
+        f"row 0, url: refused a redirect to {target}: 127.0.0.1 is on a private network (127.0.0.1)"
+    )
+    assert Meeting.objects.count() == 0
+
+
+def test_a_redirect_to_a_public_address_would_be_followed():
+    assert _redirect_refusal("https://93.184.216.34/feed.json") is None
+
+
+@pytest.mark.parametrize("path", ["dribble", "slow-headers"])
+def test_a_server_that_dribbles_bytes_is_cut_off_at_the_time_limit(scripted_server, path):
+    started = time.monotonic()
+
+    with pytest.raises(ImportFailed) as failure:
+        fetch_url(f"{scripted_server}/{path}", timeout=1)
+
+    assert time.monotonic() - started < 2.5
+    assert [str(problem) for problem in failure.value.problems] == [
+        f"row 0, url: could not fetch {scripted_server}/{path}: it took longer than 1 seconds"
+    ]
 
 
 def test_import_meetings_refuses_urls_other_than_http():
