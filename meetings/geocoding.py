@@ -1,13 +1,20 @@
 """Turning what people type into a point on the map.
 
 A chain: the offline gazetteer in the database (world cities and US ZIP codes, see
-``load_places``), then, when ``GEOCODER`` names one, an online geocoder through geopy. Every
-answer is cached in the database, so a query is looked up once.
+``load_places``), then, when ``GEOCODER`` names one, an online geocoder through geopy.
+
+Every outcome is remembered in Django's cache for a while, places found and places not found
+alike, so a query is looked up once however often it is asked and a caller can count the
+lookups that get past the cache (the finder limits them per client). The online geocoder's
+answers are also kept in the ``GeocodeCache`` table, as its usage policy asks; the gazetteer's
+are not, because a flood of made-up addresses that fuzzy-match a city would grow it without
+bound, and the gazetteer answers again in a millisecond or two.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -15,7 +22,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db import IntegrityError, transaction
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 
 from meetings.models import GeocodeCache, Place
 
@@ -24,6 +33,12 @@ ZIP_CODE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 DOMINANCE = 5
 FUZZY_MATCH = 0.5
 FUZZY_SUGGESTION = 0.3
+# Longer text names no place or address; "precise:" and this fit GeocodeCache.query (300).
+MAX_QUERY_LENGTH = 250
+# How long an outcome is remembered: a place found for a day, a miss or a choice for an hour
+# (the gazetteer only changes when it is reloaded; an online geocoder may learn a place).
+FOUND_TIMEOUT = 24 * 60 * 60
+MISSED_TIMEOUT = 60 * 60
 
 COUNTRY_ALIASES = {
     "uk": "GB",
@@ -68,6 +83,23 @@ class PlaceNotFound(GeocodingError):
         return f"no place called “{self.query}” was found"
 
 
+class GeocoderUnavailable(PlaceNotFound):
+    """The online geocoder did not answer: not found this time, but not remembered as a miss."""
+
+
+@dataclass
+class TooManyLookups(GeocodingError):
+    """The caller's allowance of lookups past the cache is spent for now."""
+
+    query: str
+
+    def __str__(self) -> str:
+        return (
+            "Too many different places were looked up from your connection in a short time. "
+            "Please wait a minute, then try again."
+        )
+
+
 @dataclass
 class AmbiguousPlace(GeocodingError):
     query: str
@@ -86,34 +118,90 @@ def normalize(text: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def geocode(text: str, *, precise: bool = False) -> GeocodeResult:
+def geocode(
+    text: str, *, precise: bool = False, may_look_up: Callable[[], bool] | None = None
+) -> GeocodeResult:
     """Find a point for ``text``.
 
     ``precise`` (a street address) asks the online geocoder first when there is one, since the
     gazetteer only knows cities and ZIP codes; without one the answer is approximate.
+    ``may_look_up`` is asked once when the cache does not know the answer, before any lookup;
+    if it says no, TooManyLookups is raised. Answers from the cache are never counted.
     """
+    if len(text) > MAX_QUERY_LENGTH:
+        raise PlaceNotFound(text[:MAX_QUERY_LENGTH])
     query = normalize(text)
-    if not query:
+    if not query or len(query) > MAX_QUERY_LENGTH:
         raise PlaceNotFound(text)
     cache_key = f"precise:{query}" if precise else query
-    cached = GeocodeCache.objects.filter(query=cache_key).first()
-    if cached is not None:
-        return _from_cache(cached)
-    online = online_geocoder()
-    result = None
-    if precise and online is not None:
-        result = _lookup_online(online, text)
-    if result is None:
-        try:
-            result = lookup_gazetteer(query)
-        except PlaceNotFound:
-            if online is None or precise:
-                raise
-            result = _lookup_online(online, text)
-            if result is None:
-                raise
-    _remember(cache_key, result)
+    remembered = cache.get(_outcome_key(cache_key))
+    if remembered is not None:
+        return _replay(query, remembered)
+    if may_look_up is not None and not may_look_up():
+        raise TooManyLookups(query)
+    try:
+        result = _look_up(text, query, cache_key, precise=precise)
+    except GeocoderUnavailable:
+        raise
+    except AmbiguousPlace as ambiguous:
+        _remember_outcome(cache_key, ("ambiguous", ambiguous.candidates), MISSED_TIMEOUT)
+        raise
+    except PlaceNotFound as not_found:
+        _remember_outcome(cache_key, ("not found", not_found.suggestions), MISSED_TIMEOUT)
+        raise
+    _remember_outcome(cache_key, ("found", result), FOUND_TIMEOUT)
     return result
+
+
+def _outcome_key(cache_key: str) -> str:
+    """A fixed-length cache key for a normalised query, whatever its length or characters."""
+    return f"geocode:v1:{hashlib.sha256(cache_key.encode()).hexdigest()[:32]}"
+
+
+def _remember_outcome(cache_key: str, outcome: tuple, timeout: int) -> None:
+    cache.set(_outcome_key(cache_key), outcome, timeout=timeout)
+
+
+def _replay(query: str, outcome: tuple) -> GeocodeResult:
+    """The remembered answer, or the remembered exception raised again."""
+    kind, value = outcome
+    if kind == "found":
+        return value
+    if kind == "ambiguous":
+        raise AmbiguousPlace(query, value)
+    raise PlaceNotFound(query, value)
+
+
+def _look_up(text: str, query: str, cache_key: str, *, precise: bool) -> GeocodeResult:
+    """Past Django's cache: stored online answers, the gazetteer, the online geocoder."""
+    stored = GeocodeCache.objects.filter(query=cache_key).first()
+    if stored is not None:
+        return _from_cache(stored)
+    online = online_geocoder()
+    online_failed = False
+    if precise and online is not None:
+        try:
+            result = _lookup_online(online, text)
+        except _OnlineFailed:
+            online_failed, result = True, None
+        if result is not None:
+            _remember(cache_key, result)
+            return result
+    try:
+        return lookup_gazetteer(query)
+    except PlaceNotFound as not_found:
+        missed = not_found
+    if online is not None and not precise:
+        try:
+            result = _lookup_online(online, text)
+        except _OnlineFailed:
+            online_failed, result = True, None
+        if result is not None:
+            _remember(cache_key, result)
+            return result
+    if online_failed:
+        raise GeocoderUnavailable(query, missed.suggestions)
+    raise missed
 
 
 def lookup_gazetteer(query: str) -> GeocodeResult:
@@ -129,21 +217,18 @@ def lookup_gazetteer(query: str) -> GeocodeResult:
     for qualifier in qualifiers:
         found = _qualifier_filter(qualifier)
         if found is None:
-            raise PlaceNotFound(query, _suggestions(name))
+            raise PlaceNotFound(query, _labels(_similar(name, {})))
         filters.update(found)
-    places = Place.objects.filter(kind=Place.Kind.CITY, **filters)
-    exact = list(places.filter(key=name).order_by("-population")[:10])
+    exact = list(
+        Place.objects.filter(kind=Place.Kind.CITY, key=name, **filters).order_by("-population")[:10]
+    )
     if exact:
         return _pick(query, exact)
-    fuzzy = list(
-        places.annotate(similarity=TrigramSimilarity("key", name))
-        .filter(similarity__gte=FUZZY_MATCH)
-        .order_by("-similarity", "-population")[:10]
-    )
-    if fuzzy:
-        best = [place for place in fuzzy if place.key == fuzzy[0].key]
+    similar = _similar(name, filters)
+    if similar and similar[0].similarity >= FUZZY_MATCH:
+        best = [place for place in similar if place.key == similar[0].key]
         return _pick(query, best)
-    raise PlaceNotFound(query, _suggestions(name, filters))
+    raise PlaceNotFound(query, _labels(similar))
 
 
 def _lookup_zip(query: str, zip_code: str) -> GeocodeResult:
@@ -173,15 +258,36 @@ def _pick(query: str, places: list[Place]) -> GeocodeResult:
     raise AmbiguousPlace(query, [_result(place) for place in places])
 
 
-def _suggestions(name: str, filters: dict[str, str] | None = None) -> list[str]:
-    similar = (
-        Place.objects.filter(kind=Place.Kind.CITY, **(filters or {}))
+def similar_places(name: str, filters: dict[str, str]) -> QuerySet[Place]:
+    """Cities whose key shares trigrams with ``name``, the most similar (then largest) first.
+
+    ``trigram_similar`` is pg_trgm's ``%`` operator, which the trigram index on ``key`` answers;
+    comparing ``similarity()`` with a number instead would compute it for every row. ``%``
+    keeps the rows at least ``pg_trgm.similarity_threshold`` alike: see ``_similar``.
+    """
+    return (
+        Place.objects.filter(kind=Place.Kind.CITY, key__trigram_similar=name, **filters)
         .annotate(similarity=TrigramSimilarity("key", name))
-        .filter(similarity__gte=FUZZY_SUGGESTION)
         .order_by("-similarity", "-population")
-        .values_list("label", flat=True)[:5]
     )
-    return list(similar)
+
+
+def _similar(name: str, filters: dict[str, str]) -> list[Place]:
+    """Up to ten cities at least FUZZY_SUGGESTION alike: the fuzzy match leads if there is one.
+
+    One index scan serves both the fuzzy match and the suggestions, so a place that is not
+    there costs no more than a typo.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The threshold of ``%`` for this transaction only (set_config's third argument).
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(FUZZY_SUGGESTION)]
+        )
+        return list(similar_places(name, filters)[:10])
+
+
+def _labels(similar: list[Place]) -> list[str]:
+    return [place.label for place in similar[:5]]
 
 
 def _result(place: Place) -> GeocodeResult:
@@ -223,13 +329,18 @@ def _remember(query: str, result: GeocodeResult) -> None:
         pass
 
 
+class _OnlineFailed(Exception):
+    """The online geocoder did not answer (a timeout, an error)."""
+
+
 def _lookup_online(online: Callable, text: str) -> GeocodeResult | None:
+    """The online geocoder's answer, None if it knows no such place."""
     from geopy.exc import GeopyError
 
     try:
         location = online(text, addressdetails=True)
-    except GeopyError:
-        return None
+    except GeopyError as error:
+        raise _OnlineFailed from error
     if location is None:
         return None
     address = (location.raw or {}).get("address", {})

@@ -14,6 +14,7 @@ from meetings.geocoding import (
     AmbiguousPlace,
     GeocodeResult,
     PlaceNotFound,
+    TooManyLookups,
     geocode,
     timezone_at,
     zone_countries,
@@ -31,6 +32,8 @@ DEFAULT_RADIUS = {"mi": 25, "km": 40}
 WIDENINGS = 4
 # Countries that give road distances in miles.
 MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
+# What a visitor may type as a place: longer is a form error, never a lookup.
+NEAR_MAX_LENGTH = 200
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
 
 
@@ -58,7 +61,15 @@ class ProgramLanguageFields(forms.Form):
 class FinderForm(ProgramLanguageFields):
     """The finder's query string (also the JSON API's); every field optional."""
 
-    near = forms.CharField(label="City, ZIP or address", max_length=200, required=False)
+    near = forms.CharField(
+        label="City, ZIP or address",
+        max_length=NEAR_MAX_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": f"Too long to be a place (at most {NEAR_MAX_LENGTH} characters): "
+            "try a city, such as “Austin, TX”, or a ZIP code."
+        },
+    )
     lat = forms.FloatField(min_value=-90, max_value=90, required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(min_value=-180, max_value=180, required=False, widget=forms.HiddenInput)
     radius = forms.FloatField(label="Within", min_value=1, max_value=500, required=False)
@@ -116,6 +127,7 @@ class Search:
     page: int = 1
     not_found: PlaceNotFound | None = None
     ambiguous: AmbiguousPlace | None = None
+    too_many_lookups: TooManyLookups | None = None
 
     @property
     def widened(self) -> bool:
@@ -154,7 +166,9 @@ def filtered(data: dict, now: datetime.datetime, zone_name: str) -> MeetingQuery
     return meetings
 
 
-def locate(data: dict, search: Search) -> GeocodeResult | None:
+def locate(
+    data: dict, search: Search, may_look_up: Callable[[], bool] | None = None
+) -> GeocodeResult | None:
     if data.get("lat") is not None:
         zone_name = timezone_at(data["lat"], data["lng"]) or ""
         country = zone_countries().get(zone_name, "")
@@ -162,19 +176,31 @@ def locate(data: dict, search: Search) -> GeocodeResult | None:
     if not data.get("near"):
         return None
     try:
-        return geocode(data["near"])
+        return geocode(data["near"], may_look_up=may_look_up)
     except AmbiguousPlace as ambiguous:
         search.ambiguous = ambiguous
     except PlaceNotFound as not_found:
         search.not_found = not_found
+    except TooManyLookups as too_many:
+        search.too_many_lookups = too_many
     return None
 
 
-def run(data: dict, *, now: datetime.datetime | None = None, viewer_zone: str = "UTC") -> Search:
-    """Nearest meetings to the place asked for, within the radius, one page at a time."""
+def run(
+    data: dict,
+    *,
+    now: datetime.datetime | None = None,
+    viewer_zone: str = "UTC",
+    may_look_up: Callable[[], bool] | None = None,
+) -> Search:
+    """Nearest meetings to the place asked for, within the radius, one page at a time.
+
+    ``may_look_up`` is asked before a place name is looked up past the geocoding cache (see
+    ``geocode``); a point given as lat and lng is never looked up.
+    """
     now = now or timezone.now()
     search = Search(page=data.get("page") or 1)
-    place = locate(data, search)
+    place = locate(data, search, may_look_up)
     if place is None:
         return search
     search.place = place

@@ -14,6 +14,7 @@ from meetings import search
 from meetings.feed import feed_json, feed_records
 from meetings.models import DirectoryVersion, Meeting
 from meetings.search import FinderForm
+from meetings.views.finder import place_lookups, too_many_lookups
 from meetings.views.viewer import viewer_zone
 
 FEED_MAX_AGE = 300
@@ -68,7 +69,13 @@ def api_search(request: HttpRequest) -> JsonResponse:
     form = FinderForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+    found = search.run(
+        form.cleaned_data, viewer_zone=viewer_zone(request), may_look_up=place_lookups(request)
+    )
+    if found.too_many_lookups:
+        message = str(found.too_many_lookups)
+        errors = {"near": [{"message": message, "code": "too_many_lookups"}]}
+        return too_many_lookups(JsonResponse({"errors": errors}))
     if found.ambiguous:
         return JsonResponse(
             {

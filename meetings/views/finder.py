@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,13 +12,36 @@ from meetings import search
 from meetings.calendar import build_calendar
 from meetings.search import FinderForm
 from meetings.views.viewer import map_settings, viewer_zone
+from smartrecovery import ratelimit
+from smartrecovery.client_address import client_address
+
+
+def place_lookups(request: HttpRequest) -> Callable[[], bool]:
+    """Counts a place name looked up past the cache against the client's "place-lookup" limit.
+
+    Only lookups count, so paging through one place's meetings is never limited.
+    """
+    return lambda: ratelimit.allow("place-lookup", client_address(request))
+
+
+def too_many_lookups(response: HttpResponse) -> HttpResponse:
+    """A 429 that says when to come back: the limit's window."""
+    response.status_code = 429
+    response["Retry-After"] = str(ratelimit.limit_for("place-lookup")[1])
+    return response
 
 
 def finder(request: HttpRequest) -> HttpResponse:
     form = FinderForm(request.GET or None)
     found = None
     if form.is_valid():
-        found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+        found = search.run(
+            form.cleaned_data,
+            viewer_zone=viewer_zone(request),
+            may_look_up=place_lookups(request),
+        )
+        if found.too_many_lookups:
+            form.add_error("near", str(found.too_many_lookups))
     show_map = request.GET.get("view") == "map" and found is not None and found.results
     context = {
         "form": form,
@@ -29,7 +54,10 @@ def finder(request: HttpRequest) -> HttpResponse:
             for name in ("day", "time", "type", "attendance", "program", "language", "q")
         ),
     }
-    return render(request, "meetings/finder.html", context)
+    response = render(request, "meetings/finder.html", context)
+    if found is not None and found.too_many_lookups:
+        return too_many_lookups(response)
+    return response
 
 
 def map_points(found: search.Search) -> list[dict]:
@@ -50,7 +78,12 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
     form = FinderForm(request.GET or None)
     if not form.is_valid():
         return HttpResponse("That search is not valid.", status=400, content_type="text/plain")
-    found = search.run(form.cleaned_data, viewer_zone=viewer_zone(request))
+    found = search.run(
+        form.cleaned_data, viewer_zone=viewer_zone(request), may_look_up=place_lookups(request)
+    )
+    if found.too_many_lookups:
+        message = str(found.too_many_lookups)
+        return too_many_lookups(HttpResponse(message, content_type="text/plain"))
     body = build_calendar(
         [result.meeting for result in found.results],
         now=timezone.now(),

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from icalendar import Calendar
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -21,6 +22,14 @@ THURSDAY = datetime.datetime(2026, 11, 26, 15, 0, tzinfo=datetime.UTC)
 def frozen():
     with time_machine.travel(THURSDAY, tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Places looked up are remembered in the cache, which outlives each test's database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -85,6 +94,19 @@ def test_bad_input_is_a_message_never_a_500(client, query):
 
     assert response.status_code == 200
     assertContains(response, "alert-danger")
+
+
+def test_a_place_too_long_is_a_plain_form_error_not_a_lookup(client, places, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "place-lookup": (1, 60)}
+    too_long = "Too long to be a place (at most 200 characters)"
+
+    for _ in range(3):
+        page = client.get("/meetings/", {"near": "Austin " + "x" * 200})
+        api = client.get("/api/meetings/", {"near": "Austin " + "x" * 200})
+        assertContains(page, too_long)
+        assert api.status_code == 400
+        assert api.json()["errors"]["near"][0]["message"].startswith(too_long)
+    assertContains(client.get("/meetings/", {"near": "Austin, TX"}), "Meetings near Austin, TX")
 
 
 def test_the_map_loads_only_when_asked_for(client, places, tuesday):

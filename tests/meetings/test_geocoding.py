@@ -1,15 +1,34 @@
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from geopy.exc import GeocoderTimedOut
 
 from meetings import geocoding
-from meetings.geocoding import AmbiguousPlace, PlaceNotFound, geocode, normalize
+from meetings.geocoding import (
+    MAX_QUERY_LENGTH,
+    AmbiguousPlace,
+    PlaceNotFound,
+    TooManyLookups,
+    geocode,
+    normalize,
+)
 from meetings.models import GeocodeCache, Place
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Geocoding remembers outcomes in Django's cache, which outlives each test's database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass
@@ -126,12 +145,30 @@ def test_an_address_falls_back_to_its_city_offline(places):
     assert result.approximate
 
 
-def test_answers_are_cached_in_the_database(places):
+def test_answers_are_remembered_in_the_cache_not_the_database(places):
     geocode("Austin, TX")
     Place.objects.all().delete()
 
     assert geocode("austin,   tx").label == "Austin, TX"
-    assert GeocodeCache.objects.filter(query="austin, tx").exists()
+    assert not GeocodeCache.objects.exists()
+
+
+def test_a_place_not_found_is_remembered(places, django_assert_num_queries):
+    with pytest.raises(PlaceNotFound):
+        geocode("Austn")
+
+    with django_assert_num_queries(0), pytest.raises(PlaceNotFound) as caught:
+        geocode("  AUSTN ")
+    assert caught.value.suggestions == ["Austin, TX"]
+
+
+def test_an_ambiguous_place_is_remembered(places, django_assert_num_queries):
+    with pytest.raises(AmbiguousPlace):
+        geocode("Springfield")
+
+    with django_assert_num_queries(0), pytest.raises(AmbiguousPlace) as caught:
+        geocode("springfield")
+    assert len(caught.value.candidates) == 3
 
 
 def test_ambiguous_answers_are_not_cached(places):
@@ -139,6 +176,75 @@ def test_ambiguous_answers_are_not_cached(places):
         geocode("Springfield")
 
     assert not GeocodeCache.objects.exists()
+
+
+def test_made_up_names_that_fuzzily_match_a_city_never_grow_the_table(places):
+    for junk in (
+        "Manchesterqz, UK",
+        "Manchestrzq, UK",
+        "12 Nowhere Lane, Manchester, UK",
+        "78701 z",
+    ):
+        assert geocode(junk).source == "gazetteer"
+
+    assert not GeocodeCache.objects.exists()
+
+
+def test_too_long_text_is_no_place_and_is_not_looked_up(places, django_assert_num_queries):
+    with django_assert_num_queries(0), pytest.raises(PlaceNotFound):
+        geocode("Austin, TX " + "x" * MAX_QUERY_LENGTH)
+
+
+def test_a_lookup_past_the_cache_asks_first_and_may_be_refused(places):
+    asked = []
+
+    def refuse() -> bool:
+        asked.append(True)
+        return False
+
+    with pytest.raises(TooManyLookups):
+        geocode("Austin, TX", may_look_up=refuse)
+    geocode("Austin, TX")
+    assert geocode("Austin, TX", may_look_up=refuse).label == "Austin, TX"
+    assert len(asked) == 1
+
+
+def test_the_fuzzy_step_reads_the_trigram_index(places):
+    # Enough towns that reading every city would cost more than the index, as it does for real.
+    Place.objects.bulk_create(
+        Place(
+            kind=Place.Kind.CITY,
+            source_id=f"t{number}",
+            name=f"Town {number}",
+            key=f"town {number}",
+            country="GB",
+            latitude=0,
+            longitude=0,
+            label=f"Town {number}",
+        )
+        for number in range(2000)
+    )
+    with CaptureQueriesContext(connection) as captured:
+        geocode("Manchestr, UK")
+    [fuzzy] = [query["sql"] for query in captured if "SIMILARITY(" in query["sql"].upper()]
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_place")
+        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)")
+        cursor.execute(f"EXPLAIN {fuzzy}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "% 'manchestr'" in fuzzy
+    assert "place_key_trgm" in plan
+
+
+def test_an_unknown_place_costs_one_similarity_query_like_a_typo(places):
+    def similarity_queries(text: str) -> int:
+        with CaptureQueriesContext(connection) as captured, contextlib.suppress(PlaceNotFound):
+            geocode(text)
+        return sum("SIMILARITY(" in query["sql"].upper() for query in captured)
+
+    assert similarity_queries("Manchestr, UK") == 1
+    assert similarity_queries("Xqzvbnkl") == 1
 
 
 def test_the_online_geocoder_answers_what_the_gazetteer_cannot(places, online):
@@ -165,6 +271,24 @@ def test_a_street_address_asks_online_first_for_precision(places, online):
 def test_an_online_failure_is_a_plain_not_found(places, online):
     with pytest.raises(PlaceNotFound):
         geocode("Slowtown")
+
+
+def test_an_online_failure_is_not_remembered_as_a_miss(places, online):
+    with pytest.raises(PlaceNotFound):
+        geocode("Slowtown")
+    online.answers["Slowtown"] = FakeLocation(1.0, 2.0, "Slowtown", {"address": {}})
+
+    assert geocode("Slowtown").label == "Slowtown"
+    assert online.asked == ["Slowtown", "Slowtown"]
+
+
+def test_online_answers_are_kept_in_the_database(places, online):
+    geocode("Ouagadougou")
+    cache.clear()
+
+    assert GeocodeCache.objects.get().query == "ouagadougou"
+    assert geocode("Ouagadougou").label == "Ouagadougou, Burkina Faso"
+    assert online.asked == ["Ouagadougou"]
 
 
 def test_no_online_geocoder_is_used_unless_configured(settings):

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from meetings import search
 from meetings.models import Attendance, Location
@@ -19,6 +20,14 @@ NEW_YORK = (40.7128, -74.0060)
 LOS_ANGELES = (34.0522, -118.2437)
 # A Thursday, 15:00 in London.
 THURSDAY = datetime.datetime(2026, 11, 26, 15, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Places looked up are remembered in the cache, which outlives each test's database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def place(name: str, point: tuple[float, float], country: str) -> Location:
@@ -43,11 +52,23 @@ def europe(make_meeting):
     }
 
 
-def run(**query):
+def run(may_look_up=None, **query):
     with time_machine.travel(THURSDAY, tick=False):
         form = search.FinderForm(query)
         assert form.is_valid(), form.errors
-        return search.run(form.cleaned_data)
+        return search.run(form.cleaned_data, may_look_up=may_look_up)
+
+
+class Allowance:
+    """Counts the lookups a search asks for, and allows a set number of them."""
+
+    def __init__(self, allowed: int) -> None:
+        self.allowed = allowed
+        self.asked = 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked <= self.allowed
 
 
 def test_great_circle_distances_match_known_values():
@@ -118,6 +139,34 @@ def test_an_ambiguous_place_offers_candidates(places):
     found = run(near="Springfield")
 
     assert len(found.ambiguous.candidates) == 3
+
+
+def test_a_place_searched_again_is_not_looked_up_again(places):
+    allowance = Allowance(10)
+
+    for page in (1, 2, 1):
+        run(allowance, near="Austin, TX", page=page)
+        run(allowance, near="Atlantis", page=page)
+
+    assert allowance.asked == 2
+
+
+def test_a_refused_lookup_finds_nothing_and_says_why(places):
+    found = run(Allowance(0), near="Austin, TX")
+
+    assert found.too_many_lookups
+    assert found.place is None
+    assert found.results == []
+
+
+def test_a_point_is_never_looked_up(europe):
+    allowance = Allowance(0)
+
+    found = run(allowance, lat=LONDON[0], lng=LONDON[1])
+
+    assert allowance.asked == 0
+    assert found.too_many_lookups is None
+    assert [result.meeting.name for result in found.results][0] == "London Thursday"
 
 
 @pytest.mark.parametrize(
