@@ -31,6 +31,9 @@ def too_many_lookups(response: HttpResponse) -> HttpResponse:
     return response
 
 
+FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
+
+
 def finder(request: HttpRequest) -> HttpResponse:
     form = FinderForm(request.GET or None)
     found = None
@@ -49,15 +52,14 @@ def finder(request: HttpRequest) -> HttpResponse:
         "show_map": show_map,
         "map": map_settings() if show_map else None,
         "map_points": map_points(found) if show_map else [],
-        "filters_open": any(
-            request.GET.get(name)
-            for name in ("day", "time", "type", "attendance", "program", "language", "q")
-        ),
+        "filters_open": any(request.GET.get(name) for name in FILTERS),
     }
-    response = render(request, "meetings/finder.html", context)
     if found is not None and found.too_many_lookups:
-        return too_many_lookups(response)
-    return response
+        context["kept_filters"] = [
+            (name, value) for name in FILTERS for value in request.GET.getlist(name)
+        ]
+        return too_many_lookups(render(request, "meetings/finder.html", context))
+    return render(request, "meetings/finder.html", context)
 
 
 def map_points(found: search.Search) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,19 @@ def test_the_finder_says_so_in_the_place_box_after_too_many_places(client, place
     assertContains(response, TOO_MANY, status_code=429)
     assertContains(response, 'id="near-error"', status_code=429)
     assertContains(response, 'value="Lemuria"', status_code=429)
+
+
+def test_past_the_limit_the_finder_keeps_the_filters_for_the_next_try(client, places):
+    look_up_three_unknown_places(client)
+
+    response = client.get("/meetings/", {"near": "Lemuria", "type": ["W", "O"], "q": "<b>"})
+
+    assert response.status_code == 429
+    assertNotContains(response, "Apply filters", status_code=429)
+    for name, value in (("type", "W"), ("type", "O"), ("q", "&lt;b&gt;")):
+        assertContains(
+            response, f'<input type="hidden" name="{name}" value="{value}">', status_code=429
+        )
 
 
 def test_the_api_answers_429_json_after_too_many_places(client, places):
