@@ -35,6 +35,8 @@ FUZZY_MATCH = 0.5
 FUZZY_SUGGESTION = 0.3
 # Longer text names no place or address; "precise:" and this fit GeocodeCache.query (300).
 MAX_QUERY_LENGTH = 250
+# The gazetteer's longest city name has 57 characters: a longer name is no typo of a city.
+MAX_FUZZY_NAME = 60
 # How long an outcome is remembered: a place found for a day, a miss or a choice for an hour
 # (the gazetteer only changes when it is reloaded; an online geocoder may learn a place).
 FOUND_TIMEOUT = 24 * 60 * 60
@@ -276,8 +278,14 @@ def _similar(name: str, filters: dict[str, str]) -> list[Place]:
     """Up to ten cities at least FUZZY_SUGGESTION alike: the fuzzy match leads if there is one.
 
     One index scan serves both the fuzzy match and the suggestions, so a place that is not
-    there costs no more than a typo.
+    there costs no more than a typo. Each candidate the index finds is compared with the
+    name, so the name is kept short: pg_trgm counts a word's trigrams once however often it
+    repeats, so "san san san" finds what "san" finds (and cost six times as much at 200
+    characters), and a name longer than any city's is no typo of one.
     """
+    name = " ".join(dict.fromkeys(name.split()))
+    if len(name) > MAX_FUZZY_NAME:
+        return []
     with transaction.atomic(), connection.cursor() as cursor:
         # The threshold of ``%`` for this transaction only (set_config's third argument).
         cursor.execute(

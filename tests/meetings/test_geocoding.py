@@ -11,6 +11,7 @@ from geopy.exc import GeocoderTimedOut
 
 from meetings import geocoding
 from meetings.geocoding import (
+    MAX_FUZZY_NAME,
     MAX_QUERY_LENGTH,
     AmbiguousPlace,
     PlaceNotFound,
@@ -237,14 +238,26 @@ def test_the_fuzzy_step_reads_the_trigram_index(places):
     assert "place_key_trgm" in plan
 
 
-def test_an_unknown_place_costs_one_similarity_query_like_a_typo(places):
-    def similarity_queries(text: str) -> int:
-        with CaptureQueriesContext(connection) as captured, contextlib.suppress(PlaceNotFound):
-            geocode(text)
-        return sum("SIMILARITY(" in query["sql"].upper() for query in captured)
+def fuzzy_queries(text: str) -> list[str]:
+    with CaptureQueriesContext(connection) as captured, contextlib.suppress(PlaceNotFound):
+        geocode(text)
+    return [query["sql"] for query in captured if "SIMILARITY(" in query["sql"].upper()]
 
-    assert similarity_queries("Manchestr, UK") == 1
-    assert similarity_queries("Xqzvbnkl") == 1
+
+def test_a_repeated_word_is_compared_once(places):
+    [fuzzy] = fuzzy_queries("Manchestr  manchestr manchestr, UK")
+
+    assert "% 'manchestr'" in fuzzy
+
+
+def test_a_name_longer_than_any_city_is_not_compared_with_every_city(places):
+    assert fuzzy_queries("Lake " + "x" * MAX_FUZZY_NAME) == []
+    assert len(fuzzy_queries("Lake " + "x" * (MAX_FUZZY_NAME - 5))) == 1
+
+
+def test_an_unknown_place_costs_one_similarity_query_like_a_typo(places):
+    assert len(fuzzy_queries("Manchestr, UK")) == 1
+    assert len(fuzzy_queries("Xqzvbnkl")) == 1
 
 
 def test_the_online_geocoder_answers_what_the_gazetteer_cannot(places, online):
