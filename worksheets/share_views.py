@@ -1,7 +1,11 @@
 """Share links: the owner makes, lists and revokes them; anyone holding one reads one worksheet.
 
-The owner's views reach the worksheet through ``get_worksheet_for_user``. The public view finds a
-link only by the hash of its token, and answers every unknown, expired or revoked token alike.
+The owner's views reach the worksheet through ``get_worksheet_for_user``. A link is
+``/worksheets/shared/#<token>``: the token stays in the browser (see ``worksheets.sharing``)
+until the page posts it. Exchanging it lets this browser's session read that one worksheet at
+``/worksheets/shared/<link id>/`` for as long as the link is active; a link is found only by the
+hash of its token, and every unknown, expired or revoked token (or a session without the link)
+gets the same plain 404.
 """
 
 from __future__ import annotations
@@ -11,12 +15,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from worksheets.access import get_worksheet_for_user
 from worksheets.kinds import get_kind
 from worksheets.models import ShareLink, ShareView, Worksheet
-from worksheets.sharing import ShareLinkForm
+from worksheets.sharing import OpenSharedForm, ShareLinkForm, share_url
+
+# The links this browser has opened, by id: the session's permission to read each one.
+SESSION_KEY = "shared_links"
 
 
 def _owned_for_sharing(request: HttpRequest, pk) -> Worksheet | None:
@@ -43,7 +50,7 @@ def share_links(request: HttpRequest, pk) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             _, token = ShareLink.issue(worksheet, form.duration)
-            new_url = request.build_absolute_uri(reverse("worksheets:shared", args=[token]))
+            new_url = share_url(request, token)
             form = ShareLinkForm()
             status = 201
         else:
@@ -72,25 +79,57 @@ def share_revoke(request: HttpRequest, pk, link_id: int) -> HttpResponse:
     return redirect("worksheets:share", pk=worksheet.pk)
 
 
+def _private(response: HttpResponse, referrer: str = "no-referrer") -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = referrer
+    return response
+
+
+def _inactive(request: HttpRequest) -> HttpResponse:
+    return _private(render(request, "worksheets/share_inactive.html", status=404))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def open_shared(request: HttpRequest) -> HttpResponse:
+    """Where a link lands: its token, posted from the page, buys this session a look."""
+    form = OpenSharedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        link = ShareLink.objects.active().for_token(form.token).first()
+        if link is None:
+            return _inactive(request)
+        opened = set(request.session.get(SESSION_KEY, []))
+        request.session[SESSION_KEY] = sorted(opened | {link.pk})
+        return redirect("worksheets:shared", link_id=link.pk)
+    status = 422 if form.errors else 200
+    # This page posts its own form, so it keeps the site's same-origin policy (no-referrer
+    # would send "Origin: null" and fail the CSRF check). Its address holds no token: a
+    # fragment is never part of a referrer.
+    return _private(
+        render(request, "worksheets/shared_open.html", {"form": form}, status=status),
+        referrer="same-origin",
+    )
+
+
 @never_cache
 @require_GET
-def shared_worksheet(request: HttpRequest, token: str) -> HttpResponse:
-    """One worksheet, read-only, for whoever holds an active link; every view is logged."""
-    link = ShareLink.objects.active().for_token(token).select_related("worksheet").first()
+def shared_worksheet(request: HttpRequest, link_id: int) -> HttpResponse:
+    """One worksheet, read-only, for a session that opened an active link; every view is logged."""
+    link = None
+    if link_id in request.session.get(SESSION_KEY, []):
+        link = ShareLink.objects.active().filter(pk=link_id).select_related("worksheet").first()
     if link is None:
-        response = render(request, "worksheets/share_inactive.html", status=404)
-    else:
-        ShareView.objects.create(link=link)
-        worksheet = link.worksheet
-        kind = get_kind(worksheet.kind)
-        page = {
-            "worksheet": worksheet,
-            "kind": kind,
-            "readable": kind.readable(worksheet.answers),
-            # Only this worksheet: nothing drawn from the owner's others.
-            "summary": kind.summary_for(worksheet),
-        }
-        response = render(request, "worksheets/worksheet_shared.html", {"page": page, "link": link})
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+        return _inactive(request)
+    ShareView.objects.create(link=link)
+    worksheet = link.worksheet
+    kind = get_kind(worksheet.kind)
+    page = {
+        "worksheet": worksheet,
+        "kind": kind,
+        "readable": kind.readable(worksheet.answers),
+        # Only this worksheet: nothing drawn from the owner's others.
+        "summary": kind.summary_for(worksheet),
+    }
+    return _private(
+        render(request, "worksheets/worksheet_shared.html", {"page": page, "link": link})
+    )

@@ -31,5 +31,7 @@ urlpatterns = [
         share_views.share_revoke,
         name="share_revoke",
     ),
-    path("shared/<str:token>/", share_views.shared_worksheet, name="shared"),
+    # A share link is shared/#<token>: the token never reaches a request line (sharing.py).
+    path("shared/", share_views.open_shared, name="shared_open"),
+    path("shared/<int:link_id>/", share_views.shared_worksheet, name="shared"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -40,15 +42,21 @@ def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, li
     page.get_by_label("7 days").check()
     page.get_by_role("button", name="Make a read-only link").click()
     address = page.locator("#new-link a").get_attribute("href")
-    assert "/worksheets/shared/" in address
+    token = urlsplit(address).fragment
+    assert urlsplit(address).path == "/worksheets/shared/" and len(token) >= 40
     assert axe_violations(page) == []
 
-    # Someone with no account, in a browser of their own.
+    # Someone with no account, in a browser of their own; every request it makes is recorded.
     context = browser.new_context(viewport=PHONE)
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
     other = watched_page(context)
     try:
         other.goto(address)
         other.get_by_role("heading", name="Friday plan").wait_for()
+        # The token stayed in the browser: the worksheet is at an address without it.
+        assert token not in other.url
+        assert urlsplit(other.url).path.startswith("/worksheets/shared/")
         assert other.get_by_text(PLAN).is_visible()
         assert other.get_by_text("read-only copy of one worksheet").is_visible()
         assert other.locator("textarea, input:not([type=hidden]), select").count() == 0
@@ -70,3 +78,39 @@ def test_a_shared_worksheet_opens_read_only_in_another_browser(page, browser, li
         assert other.get_by_text(PLAN).count() == 0
     finally:
         context.close()
+    assert any("/worksheets/shared/" in url for url in requested)
+    for url in requested:
+        assert token not in urlsplit(url).path
+        assert token not in urlsplit(url).query
+
+
+def test_without_javascript_the_pasted_link_opens_the_worksheet(page, browser, live_server):
+    owner = sign_in(page, "lantern")
+    worksheet = Worksheet.objects.create(
+        owner=owner, kind="deads", title="Sunday plan", answers={"distract": PLAN}
+    )
+    page.goto(f"/worksheets/{worksheet.pk}/share/")
+    page.get_by_role("button", name="Make a read-only link").click()
+    address = page.locator("#new-link a").get_attribute("href")
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    other = watched_page(context)
+    try:
+        other.goto(address)
+        other.get_by_text("paste the whole link you were sent here").wait_for()
+        other.get_by_label("The link you were sent").fill(address)
+        other.get_by_role("button", name="Open the worksheet").click()
+        other.get_by_role("heading", name="Sunday plan").wait_for()
+        assert other.get_by_text(PLAN).is_visible()
+    finally:
+        context.close()
+    token = urlsplit(address).fragment
+    assert all(token not in urlsplit(url).path + urlsplit(url).query for url in requested)
+    # The page a link lands on, as a browser with JavaScript sees it without a token.
+    page.goto("/worksheets/shared/")
+    page.get_by_label("The link you were sent").wait_for()
+    assert axe_violations(page) == []
+    assert csp_violations(page) == []
+    assert page.problems == []

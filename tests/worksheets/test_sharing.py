@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -20,13 +22,21 @@ INACTIVE = "This link is no longer active"
 
 
 def make_link(client, worksheet: Worksheet, lifetime: str = "1d") -> str:
-    """Make a link as the (signed-in) owner; the shared page's path."""
+    """Make a link as the (signed-in) owner; its token, which the link carries after "#"."""
     response = client.post(f"/worksheets/{worksheet.pk}/share/", {"lifetime": lifetime})
     assert response.status_code == 201
     match = re.search(
-        r'href="http://testserver(/worksheets/shared/[^"/]+/)"', response.content.decode()
+        r'href="http://testserver/worksheets/shared/#([^"]+)"', response.content.decode()
     )
     return match.group(1)
+
+
+def open_link(client, token: str):
+    """What the page at the link does (share_link.js): post the token, follow to the worksheet."""
+    response = client.post("/worksheets/shared/", {"link": token})
+    if response.status_code != 302:
+        return response
+    return client.get(response.url)
 
 
 # Nothing is shared by default.
@@ -49,7 +59,7 @@ def test_the_worksheet_page_links_to_sharing(client, participant, cba):
 
 def test_the_owner_makes_a_link_and_sees_it_once(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba, "7d")
+    token = make_link(client, cba, "7d")
     link = ShareLink.objects.get()
     assert link.worksheet == cba
     assert link.expires_at - link.created == datetime.timedelta(days=7)
@@ -57,7 +67,7 @@ def test_the_owner_makes_a_link_and_sees_it_once(client, participant, cba):
     assertContains(listing, "Active")
     assertContains(listing, "Not opened yet.")
     # The address is not shown again: it was never stored.
-    assertNotContains(listing, path)
+    assertNotContains(listing, token)
 
 
 @pytest.mark.parametrize("persona", ["facilitator", "stranger", "superuser"])
@@ -104,17 +114,17 @@ def test_a_session_worksheet_asks_to_sign_up_before_sharing(client, db):
 
 def test_the_link_shows_that_worksheet_read_only_and_logs_the_view(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
+    token = make_link(client, cba)
     client.logout()
 
-    response = client.get(path)
+    response = open_link(client, token)
     assertContains(response, SECRET)
     assertContains(response, "My CBA in spring")
     assertContains(response, "read-only")
     assertNotContains(response, '<form method="post" action="/worksheets/')
     assertNotContains(response, "<textarea")
     assert ShareView.objects.count() == 1
-    client.get(path)
+    client.get(f"/worksheets/shared/{ShareLink.objects.get().pk}/")
     assert ShareView.objects.filter(link__worksheet=cba).count() == 2
     listing_client = client
     listing_client.force_login(participant)
@@ -126,9 +136,9 @@ def test_the_link_shows_nothing_else_of_the_owners(client, participant, cba):
         owner=participant, kind="deads", title="My other plan", answers={"delay": "Other secret"}
     )
     client.force_login(participant)
-    path = make_link(client, cba)
+    token = make_link(client, cba)
     client.logout()
-    page = client.get(path).content.decode()
+    page = open_link(client, token).content.decode()
     assert "My other plan" not in page
     assert "Other secret" not in page
     assert str(other.pk) not in page
@@ -153,27 +163,37 @@ def test_a_balance_pie_shared_shows_no_change_from_the_owners_earlier_pie(client
     )
     client.force_login(participant)
     assertContains(client.get(f"/worksheets/{pie.pk}/"), "Last time")
-    path = make_link(client, pie)
+    token = make_link(client, pie)
     client.logout()
-    response = client.get(path)
+    response = open_link(client, token)
     assertContains(response, "Health: 9 out of 10")
     assertNotContains(response, "Last time")
 
 
 def test_the_shared_page_sends_privacy_headers(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
-    for response in (client.get(path), client.get("/worksheets/shared/not-a-real-token/")):
+    token = make_link(client, cba)
+    for response in (
+        open_link(client, token),
+        open_link(client, "not-a-real-token"),
+        client.get("/worksheets/shared/999/"),
+    ):
         assert response["X-Robots-Tag"].startswith("noindex")
         assert response["Referrer-Policy"] == "no-referrer"
         assert "no-store" in response["Cache-Control"]
+    # The page a link lands on posts its own form, so it keeps the same-origin policy: its
+    # address has no token, and the fragment is never part of a referrer.
+    landing = client.get("/worksheets/shared/")
+    assert landing["X-Robots-Tag"].startswith("noindex")
+    assert landing["Referrer-Policy"] == "same-origin"
+    assert "no-store" in landing["Cache-Control"]
 
 
 def test_a_facilitator_signed_in_reads_it_too(client, participant, facilitator, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
+    token = make_link(client, cba)
     client.force_login(facilitator)
-    assertContains(client.get(path), SECRET)
+    assertContains(open_link(client, token), SECRET)
 
 
 # Expired, revoked and unknown links: one plain answer.
@@ -190,31 +210,37 @@ def assert_inactive(response) -> None:
 
 def test_an_expired_link_is_no_longer_active(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba, "1h")
+    token = make_link(client, cba, "1h")
     client.logout()
+    shared = f"/worksheets/shared/{ShareLink.objects.get().pk}/"
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=59)):
-        assertContains(client.get(path), SECRET)
+        assertContains(open_link(client, token), SECRET)
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=61)):
-        assert_inactive(client.get(path))
+        # Neither the page this browser already opened nor the link itself.
+        assert_inactive(client.get(shared))
+        assert_inactive(open_link(client, token))
     assert ShareView.objects.count() == 1
 
 
 def test_a_revoked_link_is_no_longer_active(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
+    token = make_link(client, cba)
     link = ShareLink.objects.get()
+    reader = Client()
+    assertContains(open_link(reader, token), SECRET)
     response = client.post(f"/worksheets/{cba.pk}/share/{link.pk}/revoke/")
     assert response.status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
     assertContains(client.get(f"/worksheets/{cba.pk}/share/"), "Revoked")
+    assert_inactive(reader.get(f"/worksheets/shared/{link.pk}/"))
     client.logout()
-    assert_inactive(client.get(path))
-    assert ShareView.objects.count() == 0
+    assert_inactive(open_link(client, token))
+    assert ShareView.objects.count() == 1
 
 
 def test_an_unknown_token_is_no_longer_active(client, db):
-    assert_inactive(client.get("/worksheets/shared/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG/"))
+    assert_inactive(open_link(client, "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"))
 
 
 def test_a_stored_hash_used_as_a_token_opens_nothing(client, participant, cba):
@@ -222,7 +248,7 @@ def test_a_stored_hash_used_as_a_token_opens_nothing(client, participant, cba):
     make_link(client, cba)
     client.logout()
     link = ShareLink.objects.get()
-    assert_inactive(client.get(f"/worksheets/shared/{link.token_hash}/"))
+    assert_inactive(open_link(client, link.token_hash))
 
 
 # The token.
@@ -230,14 +256,84 @@ def test_a_stored_hash_used_as_a_token_opens_nothing(client, participant, cba):
 
 def test_the_token_is_stored_only_as_its_sha256(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
-    token = path.rstrip("/").rsplit("/", 1)[1]
+    token = make_link(client, cba)
     link = ShareLink.objects.get()
     assert len(token) >= 40
     assert link.token_hash == hash_share_token(token)
     assert link.token_hash != token
     stored = " ".join(str(value) for value in ShareLink.objects.values().get().values())
     assert token not in stored
+
+
+def test_the_link_carries_its_token_only_after_the_hash(client, participant, cba):
+    client.force_login(participant)
+    response = client.post(f"/worksheets/{cba.pk}/share/", {"lifetime": "1d"})
+    href = re.search(r'href="([^"]*/worksheets/shared/[^"]*)"', response.content.decode()).group(1)
+
+    address = urlsplit(href)
+    assert (address.path, address.query) == ("/worksheets/shared/", "")
+    assert len(address.fragment) >= 40
+    assert ShareLink.objects.get().token_hash == hash_share_token(address.fragment)
+
+
+def test_no_request_of_the_whole_visit_has_the_token_in_its_path_or_query(client, participant, cba):
+    client.force_login(participant)
+    token = make_link(client, cba)
+    reader = Client()
+
+    landing = reader.get("/worksheets/shared/")
+    opened = reader.post("/worksheets/shared/", {"link": token}, follow=True)
+
+    assertContains(opened, SECRET)
+    requests = [landing.request, *[{"PATH_INFO": url} for url, _ in opened.redirect_chain]]
+    assert len(requests) == 2
+    for request in requests:
+        assert token not in request["PATH_INFO"]
+        assert token not in request.get("QUERY_STRING", "")
+    assert opened.redirect_chain == [(f"/worksheets/shared/{ShareLink.objects.get().pk}/", 302)]
+
+
+def test_an_old_style_link_with_the_token_in_its_path_opens_nothing(client, participant, cba):
+    client.force_login(participant)
+    token = make_link(client, cba)
+    client.logout()
+
+    response = client.get(f"/worksheets/shared/{token}/")
+
+    assert response.status_code == 404
+    assertNotContains(response, SECRET, status_code=404)
+    assert ShareView.objects.count() == 0
+
+
+def test_a_shared_page_opens_only_in_the_browser_that_opened_the_link(client, participant, cba):
+    client.force_login(participant)
+    token = make_link(client, cba)
+    client.logout()
+    assertContains(open_link(client, token), SECRET)
+
+    # Knowing the token-less address is not enough: another browser has not opened the link.
+    assert_inactive(Client().get(f"/worksheets/shared/{ShareLink.objects.get().pk}/"))
+    assert ShareView.objects.count() == 1
+
+
+def test_without_javascript_the_whole_link_can_be_pasted(client, participant, cba):
+    client.force_login(participant)
+    token = make_link(client, cba)
+    client.logout()
+
+    landing = client.get("/worksheets/shared/")
+    assertContains(landing, "paste the whole link you were sent here")
+    assertContains(landing, 'name="link"')
+    assertContains(landing, "/static/js/share_link.js")
+    assertNotContains(landing, "<script>")
+    pasted = f"  http://testserver/worksheets/shared/#{token}  "
+    assertContains(open_link(client, pasted), SECRET)
+
+
+def test_an_empty_paste_is_a_plain_form_error(client, db):
+    response = client.post("/worksheets/shared/", {"link": ""})
+
+    assertContains(response, "Paste the whole link you were sent.", status_code=422)
 
 
 def test_every_token_is_different(participant, cba):
@@ -282,9 +378,8 @@ def test_an_expiry_not_offered_is_refused(client, participant, cba, lifetime):
 
 def test_the_account_export_lists_links_without_tokens(client, participant, cba):
     client.force_login(participant)
-    path = make_link(client, cba)
-    client.get(path)
-    token = path.rstrip("/").rsplit("/", 1)[1]
+    token = make_link(client, cba)
+    open_link(client, token)
     response = client.get("/accounts/export/")
     links = response.json()["worksheets"][0]["share_links"]
     assert len(links) == 1
