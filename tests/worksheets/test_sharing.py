@@ -10,6 +10,8 @@ import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -334,6 +336,23 @@ def test_an_empty_paste_is_a_plain_form_error(client, db):
     response = client.post("/worksheets/shared/", {"link": ""})
 
     assertContains(response, "Paste the whole link you were sent.", status_code=422)
+
+
+def test_links_made_while_tokens_were_in_paths_are_revoked_by_the_migration(participant, cba):
+    active, _ = ShareLink.issue(cba, datetime.timedelta(days=7))
+    expired, _ = ShareLink.issue(cba, datetime.timedelta(hours=1))
+    ShareLink.objects.filter(pk=expired.pk).update(expires_at=timezone.now())
+    # Postgres runs schema changes in a transaction, so the test's own transaction undoes this.
+    MigrationExecutor(connection).migrate([("worksheets", "0006_stagecheckin_answers_encrypted")])
+
+    MigrationExecutor(connection).migrate(
+        [("worksheets", "0007_revoke_links_with_tokens_in_paths")]
+    )
+
+    active.refresh_from_db()
+    expired.refresh_from_db()
+    assert active.revoked_at is not None
+    assert expired.revoked_at is None
 
 
 def test_every_token_is_different(participant, cba):
