@@ -79,9 +79,14 @@ def share_revoke(request: HttpRequest, pk, link_id: int) -> HttpResponse:
     return redirect("worksheets:share", pk=worksheet.pk)
 
 
-def _private(response: HttpResponse, referrer: str = "no-referrer") -> HttpResponse:
+def _private(response: HttpResponse) -> HttpResponse:
+    """Keep a shared page out of search engines.
+
+    The site's same-origin referrer policy stays: these addresses hold no token, and
+    "no-referrer" would send "Origin: null" with the page's own forms (the header's sign-out),
+    which the CSRF check refuses.
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = referrer
     return response
 
 
@@ -102,13 +107,7 @@ def open_shared(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_KEY] = sorted(opened | {link.pk})
         return redirect("worksheets:shared", link_id=link.pk)
     status = 422 if form.errors else 200
-    # This page posts its own form, so it keeps the site's same-origin policy (no-referrer
-    # would send "Origin: null" and fail the CSRF check). Its address holds no token: a
-    # fragment is never part of a referrer.
-    return _private(
-        render(request, "worksheets/shared_open.html", {"form": form}, status=status),
-        referrer="same-origin",
-    )
+    return _private(render(request, "worksheets/shared_open.html", {"form": form}, status=status))
 
 
 @never_cache

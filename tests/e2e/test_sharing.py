@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import User
 
 from tests.e2e.conftest import PHONE, axe_violations, csp_violations, watched_page
-from worksheets.models import ShareView, Worksheet
+from worksheets.models import ShareLink, ShareView, Worksheet
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -113,4 +114,24 @@ def test_without_javascript_the_pasted_link_opens_the_worksheet(page, browser, l
     page.get_by_label("The link you were sent").wait_for()
     assert axe_violations(page) == []
     assert csp_violations(page) == []
+    assert page.problems == []
+
+
+def test_a_facilitator_signs_out_from_a_shared_worksheet(page, browser, live_server):
+    owner = User.objects.create_user("anchor", password=PASSWORD)
+    worksheet = Worksheet.objects.create(
+        owner=owner, kind="deads", title="Monday plan", answers={"distract": PLAN}
+    )
+    sign_in(page, "facilitator-fern")
+    _, token = ShareLink.issue(worksheet, datetime.timedelta(days=1))
+
+    page.goto(f"/worksheets/shared/#{token}")
+    page.get_by_role("heading", name="Monday plan").wait_for()
+    page.get_by_role("button", name="Show or hide the menu").click()
+    page.get_by_role("button", name="Sign out").click()
+
+    page.wait_for_url("/")
+    assert not page.context.cookies() or all(
+        cookie["name"] != "sessionid" for cookie in page.context.cookies()
+    )
     assert page.problems == []
