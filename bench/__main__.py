@@ -10,7 +10,7 @@ import sys
 
 import django
 
-NAMES = ("pages", "seed", "imports", "finder", "feed", "page_weight")
+NAMES = ("pages", "seed", "imports", "finder", "feed", "page_weight", "lookups", "flood")
 
 
 def main(chosen: list[str]) -> None:

@@ -37,10 +37,11 @@ FUZZY_SUGGESTION = 0.3
 MAX_QUERY_LENGTH = 250
 # The gazetteer's longest city name has 57 characters: a longer name is no typo of a city.
 MAX_FUZZY_NAME = 60
-# How long an outcome is remembered: a place found for a day, a miss or a choice for an hour
-# (the gazetteer only changes when it is reloaded; an online geocoder may learn a place).
+# How long an outcome is remembered: a place found for a day (the gazetteer only changes when
+# it is reloaded); a miss or a choice for ten minutes, long enough for a visitor's retries and a
+# flood's repeats, short enough that a flood of distinct junk does not pile up in the cache.
 FOUND_TIMEOUT = 24 * 60 * 60
-MISSED_TIMEOUT = 60 * 60
+MISSED_TIMEOUT = 10 * 60
 
 COUNTRY_ALIASES = {
     "uk": "GB",

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -161,6 +163,27 @@ def test_a_place_not_found_is_remembered(places, django_assert_num_queries):
     with django_assert_num_queries(0), pytest.raises(PlaceNotFound) as caught:
         geocode("  AUSTN ")
     assert caught.value.suggestions == ["Austin, TX"]
+
+
+def test_a_place_not_found_is_forgotten_after_ten_minutes(places):
+    with pytest.raises(PlaceNotFound):
+        geocode("Lakeway, TX")
+    Place.objects.create(
+        kind=Place.Kind.CITY,
+        source_id="lakeway",
+        name="Lakeway",
+        key="lakeway",
+        admin1="TX",
+        country="US",
+        latitude=30.36,
+        longitude=-97.98,
+        label="Lakeway, TX",
+    )
+
+    with time_machine.travel(datetime.timedelta(minutes=9)), pytest.raises(PlaceNotFound):
+        geocode("Lakeway, TX")
+    with time_machine.travel(datetime.timedelta(minutes=11)):
+        assert geocode("Lakeway, TX").label == "Lakeway, TX"
 
 
 def test_an_ambiguous_place_is_remembered(places, django_assert_num_queries):
