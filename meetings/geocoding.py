@@ -3,12 +3,12 @@
 A chain: the offline gazetteer in the database (world cities and US ZIP codes, see
 ``load_places``), then, when ``GEOCODER`` names one, an online geocoder through geopy.
 
-Every outcome is remembered in Django's cache for a while, places found and places not found
-alike, so a query is looked up once however often it is asked and a caller can count the
-lookups that get past the cache (the finder limits them per client). The online geocoder's
-answers are also kept in the ``GeocodeCache`` table, as its usage policy asks; the gazetteer's
-are not, because a flood of made-up addresses that fuzzy-match a city would grow it without
-bound, and the gazetteer answers again in a millisecond or two.
+Every outcome is remembered in Django's cache (see ``outcome_cache``) for a while, places found
+and places not found alike, so a query is looked up once however often it is asked, and a
+caller can count the lookups that get past the cache (the finder limits them per client). The
+online geocoder's answers are also kept in the ``GeocodeCache`` table, as its usage policy
+asks; the gazetteer's are not, because a flood of made-up addresses that fuzzy-match a city
+would grow it without bound, and the gazetteer answers again in a millisecond or two.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 
@@ -137,7 +137,7 @@ def geocode(
     if not query or len(query) > MAX_QUERY_LENGTH:
         raise PlaceNotFound(text)
     cache_key = f"precise:{query}" if precise else query
-    remembered = cache.get(_outcome_key(cache_key))
+    remembered = outcome_cache().get(_outcome_key(cache_key))
     if remembered is not None:
         return _replay(query, remembered)
     if may_look_up is not None and not may_look_up():
@@ -156,13 +156,22 @@ def geocode(
     return result
 
 
+def outcome_cache() -> BaseCache:
+    """The ``geocoding`` cache when the settings name one, else the default cache.
+
+    Every distinct place typed adds an entry, so a cache of its own keeps a flood of made-up
+    places from evicting what shares the default one: the feed, the rate limits' counts.
+    """
+    return caches["geocoding" if "geocoding" in settings.CACHES else "default"]
+
+
 def _outcome_key(cache_key: str) -> str:
     """A fixed-length cache key for a normalised query, whatever its length or characters."""
     return f"geocode:v1:{hashlib.sha256(cache_key.encode()).hexdigest()[:32]}"
 
 
 def _remember_outcome(cache_key: str, outcome: tuple, timeout: int) -> None:
-    cache.set(_outcome_key(cache_key), outcome, timeout=timeout)
+    outcome_cache().set(_outcome_key(cache_key), outcome, timeout=timeout)
 
 
 def _replay(query: str, outcome: tuple) -> GeocodeResult:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from geopy.exc import GeocoderTimedOut
@@ -163,6 +163,19 @@ def test_a_place_not_found_is_remembered(places, django_assert_num_queries):
     with django_assert_num_queries(0), pytest.raises(PlaceNotFound) as caught:
         geocode("  AUSTN ")
     assert caught.value.suggestions == ["Austin, TX"]
+
+
+def test_a_geocoding_cache_in_the_settings_keeps_lookups_out_of_the_default_one(places, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "geocoding": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "g"},
+    }
+    for text in ("Austin, TX", "Atlantis"):
+        with contextlib.suppress(PlaceNotFound):
+            geocode(text)
+
+    assert cache.get(geocoding._outcome_key("austin, tx")) is None
+    assert caches["geocoding"].get(geocoding._outcome_key("atlantis"))[0] == "not found"
 
 
 def test_a_place_not_found_is_forgotten_after_ten_minutes(places):
