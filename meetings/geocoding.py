@@ -157,12 +157,12 @@ def geocode(
 
 
 def outcome_cache() -> BaseCache:
-    """The ``geocoding`` cache when the settings name one, else the default cache.
+    """The ``geocoding`` cache.
 
     Every distinct place typed adds an entry, so a cache of its own keeps a flood of made-up
-    places from evicting what shares the default one: the feed, the rate limits' counts.
+    places from evicting what the default one holds: the feed, the rate limits' counts.
     """
-    return caches["geocoding" if "geocoding" in settings.CACHES else "default"]
+    return caches["geocoding"]
 
 
 def _outcome_key(cache_key: str) -> str:

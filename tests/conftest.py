@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core.cache import caches
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
@@ -15,6 +16,13 @@ PASSWORD = "a-long-test-passphrase-42"
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> None:
+    """Each test starts with empty caches: cached places, feeds and rate-limit counts."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
