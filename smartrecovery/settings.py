@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "meetings",
     "toolbox",
     "worksheets",
+    "accounts",
+    "pages",
 ]
 
 MIDDLEWARE = [
