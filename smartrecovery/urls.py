@@ -3,7 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from meetings.sitemaps import SITEMAPS
-from meetings.views import feeds, pages
+from meetings.views import feeds
 from worksheets.forms import AdminSignInForm
 
 admin.site.site_header = "SMART Recovery meetings"
@@ -11,8 +11,7 @@ admin.site.site_title = "SMART Recovery admin"
 admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("healthz", pages.healthz, name="healthz"),
+    path("", include("pages.urls")),
     path("meetings/", include("meetings.urls")),
     path("meetings.json", feeds.meeting_guide_feed, name="meeting_feed"),
     path("api/meetings/", feeds.api_search, name="api_meetings"),
@@ -28,6 +27,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("stages/check-in/", include("worksheets.checkin_urls")),
     path("", include("toolbox.urls")),
     path("accounts/", include("worksheets.urls")),
     path("worksheets/", include("worksheets.worksheet_urls")),

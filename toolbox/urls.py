@@ -12,16 +12,5 @@ urlpatterns = [
     path("toolbox/tools/<slug:slug>/", views.ToolDetailView.as_view(), name="tool_detail"),
     path("toolbox/<slug:slug>/", views.PointDetailView.as_view(), name="point_detail"),
     path("stages/", views.StageListView.as_view(), name="stage_list"),
-    path("stages/check-in/", views.checkin, name="checkin"),
-    path("stages/check-in/<int:pk>/", views.checkin_detail, name="checkin_detail"),
     path("stages/<slug:slug>/", views.StageDetailView.as_view(), name="stage_detail"),
-    path("about/", views.PageView.as_view(template_name="toolbox/about.html"), name="about"),
-    path(
-        "about/meeting-outline/",
-        views.PageView.as_view(
-            template_name="toolbox/meeting_outline.html", breadcrumbs=[views.ABOUT]
-        ),
-        name="meeting_outline",
-    ),
-    path("privacy/", views.PageView.as_view(template_name="toolbox/privacy.html"), name="privacy"),
 ]

@@ -2,24 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
-from toolbox.checkin import Answers, prompts, suggest
-from toolbox.forms import CheckInForm, SearchForm
+from toolbox.forms import SearchForm
 from toolbox.models import Point, Stage, Tool
 from toolbox.search import search
-from worksheets.models import StageCheckIn
 
 Crumb = tuple[str, str]
 TOOLBOX: Crumb = ("Toolbox", reverse_lazy("toolbox:point_list"))
 STAGES: Crumb = ("Stages of change", reverse_lazy("toolbox:stage_list"))
-ABOUT: Crumb = ("About", reverse_lazy("toolbox:about"))
 
 
 def trail(*crumbs: Crumb) -> list[Crumb]:
@@ -102,46 +94,3 @@ class SearchView(BreadcrumbMixin, TemplateView):
             points=Point.objects.all(),
             **kwargs,
         )
-
-
-class PageView(BreadcrumbMixin, TemplateView):
-    """A page of fixed text: about the program, a meeting's outline, privacy."""
-
-
-@require_http_methods(["GET", "POST"])
-def checkin(request: HttpRequest) -> HttpResponse:
-    form = CheckInForm(request.POST or None)
-    context = {"form": form, "breadcrumbs": trail(STAGES)}
-    if form.is_valid():
-        answers = form.answers()
-        suggestion = suggest(answers)
-        stage = get_object_or_404(Stage.objects.with_tools(), slug=suggestion.stage_slug)
-        if form.cleaned_data["save"] and request.user.is_authenticated:
-            saved = StageCheckIn.objects.create(
-                owner=request.user,
-                stage=stage,
-                importance=answers.importance,
-                confidence=answers.confidence,
-                answers=answers.questions(),
-            )
-            messages.success(request, "Your check-in is saved. Only you can see it.")
-            return redirect("toolbox:checkin_detail", pk=saved.pk)
-        context.update(suggestion=suggestion, stage=stage, answers=answers)
-    return render(request, "toolbox/checkin.html", context)
-
-
-@login_required
-def checkin_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = get_object_or_404(StageCheckIn.objects.owned_by(request.user), pk=pk)
-    answers = Answers(importance=saved.importance, confidence=saved.confidence, **saved.answers)
-    return render(
-        request,
-        "toolbox/checkin_detail.html",
-        {
-            "checkin": saved,
-            "stage": Stage.objects.with_tools().get(pk=saved.stage_id),
-            "answers": answers,
-            "prompts": prompts(answers),
-            "breadcrumbs": trail(STAGES, ("Where am I?", reverse("toolbox:checkin"))),
-        },
-    )

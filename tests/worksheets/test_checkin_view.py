@@ -23,6 +23,12 @@ PREPARING = {
 }
 
 
+@pytest.fixture
+def signed_in(client, participant) -> User:
+    client.force_login(participant)
+    return participant
+
+
 def test_the_check_in_asks_two_rulers_from_0_to_10_and_a_few_questions(client):
     response = client.get("/stages/check-in/")
 

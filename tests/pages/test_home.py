@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_it_offers_a_place_search_that_submits_to_the_finder(client):
     response = client.get("/")
 
-    assertTemplateUsed(response, "meetings/home.html")
+    assertTemplateUsed(response, "pages/home.html")
     assertContains(response, '<form method="get" action="/meetings/"', html=False)
     assertContains(response, 'name="near"')
     assertContains(response, "Use my location")

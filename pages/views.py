@@ -1,21 +1,32 @@
+"""The site's own pages: home, the program's fixed texts, and the health check."""
+
 from __future__ import annotations
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
+from django.views.generic import TemplateView
 
 from meetings.forms import PlaceSearchForm
 from meetings.views.online import starting_soon
+from toolbox.views import BreadcrumbMixin, Crumb
+
+ABOUT: Crumb = ("About", reverse_lazy("about"))
 
 
 @require_GET
 @vary_on_cookie
 def home(request: HttpRequest) -> HttpResponse:
     context = {"form": PlaceSearchForm(), "online_soon": starting_soon(request)}
-    return render(request, "meetings/home.html", context)
+    return render(request, "pages/home.html", context)
+
+
+class TextPageView(BreadcrumbMixin, TemplateView):
+    """A page of fixed text: about the program, a meeting's outline, privacy."""
 
 
 @never_cache

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_the_about_page_says_what_the_program_is_and_where_it_comes_from(client):
     response = client.get("/about/")
 
-    assertTemplateUsed(response, "toolbox/about.html")
+    assertTemplateUsed(response, "pages/about.html")
     for words in (
         "Secular",
         "Science-based",
@@ -26,7 +26,7 @@ def test_the_about_page_says_what_the_program_is_and_where_it_comes_from(client)
 def test_the_meeting_outline_walks_through_a_meeting_in_order(client):
     response = client.get("/about/meeting-outline/")
 
-    assertTemplateUsed(response, "toolbox/meeting_outline.html")
+    assertTemplateUsed(response, "pages/meeting_outline.html")
     content = response.content.decode()
     steps = ["Welcome", "Check-in", "Setting the agenda", "Working through a problem", "Check-out"]
     positions = [content.index(f"<h3>{step}") for step in steps]
@@ -38,7 +38,7 @@ def test_the_meeting_outline_walks_through_a_meeting_in_order(client):
 def test_the_privacy_page_says_what_we_keep_and_why(client):
     response = client.get("/privacy/")
 
-    assertTemplateUsed(response, "toolbox/privacy.html")
+    assertTemplateUsed(response, "pages/privacy.html")
     for words in (
         "A username and a password.",
         "one-way",
