@@ -10,16 +10,23 @@ MANAGE := $(BIN)/python manage.py
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
-.PHONY: run test lint bench setup db clean-db
+.PHONY: run test test-fast lint lock bench setup db clean-db
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions with hashes from requirements.lock (make lock writes it from pyproject.toml's
+# ranges), then the project itself without resolving anything again.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (Django 6): install it, or run make PYTHON=/path/to/python3.12" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
+
+lock: setup
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Migrations, the offline gazetteer and demo meetings, each only when the database lacks them.
 db: setup
@@ -37,9 +44,18 @@ test: setup
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is missing." >&2; fi; \
 	exit $$status
 
+# Everything but the browser tests (marked e2e).
+test-fast: setup
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+	@$(BIN)/pytest -m "not e2e"; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is missing." >&2; fi; \
+	exit $$status
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: db
 	$(BIN)/python -m bench

@@ -37,6 +37,14 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test, marked or not: `make test-fast` leaves it out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
 def chromium_path() -> str | None:
     return (
         os.environ.get("CHROMIUM_PATH")
