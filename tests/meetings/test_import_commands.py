@@ -16,7 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.importing import ImportFailed, _redirect_refusal, fetch_url
+from meetings.importing import ImportFailed, fetch_url
+from meetings.importing.sources import _redirect_refusal
 from meetings.models import Attendance, Location, Meeting, Region
 from meetings.types import Program
 
