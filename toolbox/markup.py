@@ -1,6 +1,9 @@
 """Markdown written by editors, turned into HTML that is safe to show as it is.
 
-Rendering happens once, when an object is saved (and in the data migration), never per request.
+Rendering happens once, when an object is saved (in the admin, or by ``manage.py load_toolbox``
+from the files in toolbox/content/), never per request. The data migration carries HTML rendered
+when it was written, so changing the rules here changes no migration.
+
 Editors are trusted, but an account can be taken over and text can be pasted from anywhere, so
 the HTML is cleaned with nh3 to a short list of tags: no scripts, styles, event handlers or
 ``javascript:`` links, which the site's Content-Security-Policy would block anyway.

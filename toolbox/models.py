@@ -1,9 +1,10 @@
 """The program's method: the Four Points, the tools and the stages of change.
 
-Editors write Markdown; ``save()`` stores it rendered and sanitised beside the source, and the
-plain words of every text field in ``search_text``. The database keeps a weighted full-text
-vector of each row up to date itself (a stored generated column), so the data migration and any
-bulk update stay searchable without remembering to refresh it.
+Writers write Markdown, in the files under toolbox/content/ that ``manage.py load_toolbox``
+loads (toolbox/loading.py) or in the admin; ``save()`` stores it rendered and sanitised beside
+the source, and the plain words of every text field in ``search_text``. The database keeps a
+weighted full-text vector of each row up to date itself (a stored generated column), so the data
+migration and any bulk update stay searchable without remembering to refresh it.
 """
 
 from __future__ import annotations
@@ -114,12 +115,16 @@ class Point(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Render the Markdown once here, so pages never render or trust it per request."""
-        self.intro_html = markup.render(self.intro)
-        self.search_text = markup.plain_text(escape(self.summary), self.intro_html)
+        self.render()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("toolbox:point_detail", args=[self.slug])
+
+    def render(self) -> None:
+        """Fill the HTML and search text from the Markdown, as saving does (a loader compares)."""
+        self.intro_html = markup.render(self.intro)
+        self.search_text = markup.plain_text(escape(self.summary), self.intro_html)
 
 
 class StageQuerySet(SearchableQuerySet):
@@ -150,15 +155,19 @@ class Stage(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Render the Markdown once here, so pages never render or trust it per request."""
+        self.render()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolbox:stage_detail", args=[self.slug])
+
+    def render(self) -> None:
+        """Fill the HTML and search text from the Markdown, as saving does (a loader compares)."""
         self.feels_like_html = markup.render(self.feels_like)
         self.what_helps_html = markup.render(self.what_helps)
         self.search_text = markup.plain_text(
             escape(self.summary), self.feels_like_html, self.what_helps_html
         )
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("toolbox:stage_detail", args=[self.slug])
 
 
 class ToolQuerySet(SearchableQuerySet):
@@ -198,14 +207,18 @@ class Tool(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Render the Markdown once here, so pages never render or trust it per request."""
-        self.body_html = markup.render(self.body)
-        self.search_text = markup.plain_text(
-            escape(self.summary), self.body_html, escape("\n".join(self.step_list))
-        )
+        self.render()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("toolbox:tool_detail", args=[self.slug])
+
+    def render(self) -> None:
+        """Fill the HTML and search text from the Markdown, as saving does (a loader compares)."""
+        self.body_html = markup.render(self.body)
+        self.search_text = markup.plain_text(
+            escape(self.summary), self.body_html, escape("\n".join(self.step_list))
+        )
 
     @property
     def step_list(self) -> list[str]:

@@ -1,16 +1,44 @@
+"""The data migration ships the toolbox as it first was, from its own frozen copy.
+
+0002_content reads toolbox/migrations/0002_content.json, never the files in toolbox/content/:
+history must not change when writers do. The files are loaded by ``manage.py load_toolbox``.
+"""
+
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from toolbox import content
+import toolbox
+from toolbox.loading import load, read_content
 from toolbox.models import Point, Stage, Tool
+
+FROZEN = json.loads(
+    (Path(toolbox.__file__).parent / "migrations" / "0002_content.json").read_text()
+)
+
+# The files began as exactly what 0002 ships. A writer who edits a file, or adds one, changes
+# what `load_toolbox` does to a migrated database: that is expected, and named here, so the
+# files and the frozen copy never drift apart unnoticed. Add "<kind> <slug>": "updated" (or
+# "created" for a new file) when you do; never edit 0002_content.json.
+CHANGED_SINCE_0002: dict[str, str] = {}
 
 
 def migrate(*targets: tuple[str, str | None]) -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(list(targets) or executor.loader.graph.leaf_nodes())
+
+
+def row(item: Point | Stage | Tool, names: list[str]) -> dict:
+    values = {name: getattr(item, name) for name in names if name not in ("points", "stages")}
+    if isinstance(item, Tool):
+        values["points"] = list(item.points.order_by("id").values_list("slug", flat=True))
+        values["stages"] = list(item.stages.order_by("id").values_list("slug", flat=True))
+    return values
 
 
 # Postgres runs schema changes in a transaction, so the test's own transaction undoes all this.
@@ -21,7 +49,31 @@ def test_the_content_migration_can_be_undone_and_run_again_from_nothing():
 
     migrate()
 
-    assert Point.objects.count() == len(content.POINTS) == 4
-    assert Stage.objects.count() == len(content.STAGES) == 7
-    assert Tool.objects.count() == len(content.TOOLS) == 13
+    assert (Point.objects.count(), Stage.objects.count(), Tool.objects.count()) == (4, 7, 13)
     assert Tool.objects.search("urges").exists()
+
+
+@pytest.mark.django_db
+def test_the_migration_creates_the_rows_of_its_frozen_copy_rendered_html_included():
+    for model, rows in (
+        (Point, FROZEN["points"]),
+        (Stage, FROZEN["stages"]),
+        (Tool, FROZEN["tools"]),
+    ):
+        names = list(rows[0])
+        assert [row(item, names) for item in model.objects.order_by("id")] == rows
+
+
+@pytest.mark.django_db
+def test_the_files_load_onto_a_migrated_database_changing_only_what_writers_changed():
+    changes = load(read_content())
+
+    changed = {
+        f"{change.kind} {change.slug}": change.outcome
+        for change in changes
+        if change.outcome != "unchanged"
+    }
+    assert changed == CHANGED_SINCE_0002, (
+        "load_toolbox changes rows that 0002_content shipped: if a writer edited or added these "
+        "files, list them in CHANGED_SINCE_0002 (and leave the frozen copy as it is)."
+    )

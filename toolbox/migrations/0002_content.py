@@ -1,55 +1,34 @@
-"""Load the toolbox's text, so every fresh database has the whole toolbox.
+"""Load the toolbox's words as they first shipped, so every fresh database has the whole toolbox.
 
-The historical models have no custom ``save()``, so the rendering it does is repeated here with
-the same functions; the database fills in the search vectors itself.
+The rows come from a frozen copy beside this file, 0002_content.json: the Markdown, the HTML and
+search text rendered from it, and each tool's points and stages by slug. Reading it needs no live
+module, so the files in toolbox/content/ and the rendering in toolbox/markup.py can change without
+changing what this migration creates. Later words reach a database through
+``manage.py load_toolbox``. The database fills in the search vectors itself.
 """
 
-from django.db import migrations
-from django.utils.html import escape
+import json
+from pathlib import Path
 
-from toolbox import content, markup
+from django.db import migrations
+
+FROZEN = Path(__file__).with_name("0002_content.json")
 
 
 def load_content(apps, schema_editor):
+    content = json.loads(FROZEN.read_text(encoding="utf-8"))
     Point = apps.get_model("toolbox", "Point")
     Stage = apps.get_model("toolbox", "Stage")
     Tool = apps.get_model("toolbox", "Tool")
 
-    points = {}
-    for data in content.POINTS:
-        intro_html = markup.render(data["intro"])
-        points[data["number"]] = Point.objects.create(
-            **data,
-            intro_html=intro_html,
-            search_text=markup.plain_text(escape(data["summary"]), intro_html),
-        )
-
-    stages = {}
-    for data in content.STAGES:
-        feels_like_html = markup.render(data["feels_like"])
-        what_helps_html = markup.render(data["what_helps"])
-        stages[data["slug"]] = Stage.objects.create(
-            **data,
-            feels_like_html=feels_like_html,
-            what_helps_html=what_helps_html,
-            search_text=markup.plain_text(
-                escape(data["summary"]), feels_like_html, what_helps_html
-            ),
-        )
-
-    for order, data in enumerate(content.TOOLS, start=1):
-        fields = {key: data[key] for key in ("slug", "title", "summary", "body", "worksheet")}
-        body_html = markup.render(data["body"])
-        steps = "\n".join(data["steps"])
-        tool = Tool.objects.create(
-            **fields,
-            order=order * 10,
-            steps=steps,
-            body_html=body_html,
-            search_text=markup.plain_text(escape(data["summary"]), body_html, escape(steps)),
-        )
-        tool.points.set(points[number] for number in data["points"])
-        tool.stages.set(stages[slug] for slug in data["stages"])
+    points = {data["slug"]: Point.objects.create(**data) for data in content["points"]}
+    stages = {data["slug"]: Stage.objects.create(**data) for data in content["stages"]}
+    for data in content["tools"]:
+        point_slugs = data.pop("points")
+        stage_slugs = data.pop("stages")
+        tool = Tool.objects.create(**data)
+        tool.points.set([points[slug] for slug in point_slugs])
+        tool.stages.set([stages[slug] for slug in stage_slugs])
 
 
 def remove_content(apps, schema_editor):
