@@ -33,13 +33,6 @@ MIGRATIONS = sorted(
     for path in (folder / "migrations").glob("*.py")
     if path.name != "__init__.py"
 )
-# Known to break the rule when it was written; the owners decide how to freeze them. Strict, so
-# that fixing one makes this list say so.
-KNOWN = {
-    "meetings/migrations/0003_roles.py": (
-        "imports meetings.roles (ROLE_PERMISSIONS, ensure_groups) to create the role groups"
-    ),
-}
 
 
 def is_live(module: str) -> bool:
@@ -87,16 +80,7 @@ def shown(path: Path) -> str:
     return str(path.relative_to(settings.BASE_DIR))
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN[shown(path)]))
-        if shown(path) in KNOWN
-        else path
-        for path in MIGRATIONS
-    ],
-    ids=shown,
-)
+@pytest.mark.parametrize("path", MIGRATIONS, ids=shown)
 def test_a_migration_imports_no_live_module_of_the_project(path):
     assert live_imports(path) == []
 

@@ -1,7 +1,30 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from meetings.roles import ROLE_PERMISSIONS, ensure_groups
+# A frozen copy of meetings/roles.py as it was: a later change of roles comes with its own migration.
+ROLE_PERMISSIONS = {
+    "Facilitators": [
+        "view_meeting",
+        "change_meeting",
+        "view_location",
+        "change_location",
+        "view_changerequest",
+        "change_changerequest",
+    ],
+    "Coordinators": [
+        "view_meeting",
+        "add_meeting",
+        "change_meeting",
+        "delete_meeting",
+        "view_location",
+        "add_location",
+        "change_location",
+        "view_region",
+        "view_changerequest",
+        "change_changerequest",
+        "delete_changerequest",
+    ],
+}
 
 
 def create_roles(apps, schema_editor):
@@ -10,7 +33,17 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    ensure_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    group_model, permission_model = (
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+    )
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(
+            permission_model.objects.filter(
+                content_type__app_label="meetings", codename__in=codenames
+            )
+        )
 
 
 def remove_roles(apps, schema_editor):
