@@ -31,6 +31,7 @@ lock: setup
 # Migrations, the offline gazetteer and demo meetings, each only when the database lacks them.
 db: setup
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_toolbox
 	$(MANAGE) load_places --if-empty
 	$(MANAGE) seed_demo --if-empty
 
