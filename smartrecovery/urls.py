@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from accounts.forms import AdminSignInForm
 from meetings.sitemaps import SITEMAPS
 from meetings.views import feeds
-from worksheets.forms import AdminSignInForm
 
 admin.site.site_header = "SMART Recovery meetings"
 admin.site.site_title = "SMART Recovery admin"
@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path("stages/check-in/", include("worksheets.checkin_urls")),
     path("", include("toolbox.urls")),
-    path("accounts/", include("worksheets.urls")),
+    path("accounts/", include("accounts.urls")),
     path("worksheets/", include("worksheets.worksheet_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.core.cache import caches
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
+from worksheets.models import Revision, Worksheet
 
 PASSWORD = "a-long-test-passphrase-42"
 
@@ -33,6 +34,32 @@ def participant(db) -> User:
 @pytest.fixture
 def stranger(db) -> User:
     return User.objects.create_user("stranger", password=PASSWORD)
+
+
+# Words a participant wrote that must never reach anyone else, a log or an error page.
+SECRET = "I drink to quiet the 3am worry about Sam"
+
+
+@pytest.fixture
+def cba(participant) -> Worksheet:
+    worksheet = Worksheet.objects.create(
+        owner=participant,
+        kind="cba",
+        title="My CBA in spring",
+        answers={
+            "behaviour": "drinking on weeknights",
+            "keep_benefits": [{"item": SECRET, "term": "short", "weight": 7}],
+            "keep_costs": [
+                {"item": "Foggy mornings at work", "term": "short", "weight": 6},
+                {"item": "My liver", "term": "long", "weight": 9},
+            ],
+            "stop_benefits": [{"item": "Being there for Sam", "term": "long", "weight": 10}],
+            "stop_costs": [],
+            "reflection": "",
+        },
+    )
+    worksheet.keep_revision(Revision.KindOfSave.SAVE)
+    return worksheet
 
 
 CITIES = [

@@ -6,6 +6,5 @@ class WorksheetsConfig(AppConfig):
     verbose_name = "Worksheets"
 
     def ready(self) -> None:
-        # Connects the receivers that move a visitor's session worksheets into their account and
-        # that end every session of a deleted account.
-        from worksheets import access, account_sessions, checks  # noqa: F401
+        # Connects the receiver that moves a visitor's session worksheets into their account.
+        from worksheets import access, checks  # noqa: F401

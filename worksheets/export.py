@@ -1,7 +1,11 @@
-"""Everything a participant has, as plain data for the JSON download and the printable page."""
+"""A participant's worksheets and records, as plain data for the JSON download and printing.
+
+The account's own details are added by ``accounts``, whose export views use ``export_for``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -50,14 +54,9 @@ def worksheet_data(worksheet: Worksheet, *, revisions: bool = True) -> dict[str,
     return data
 
 
-def account_data(user: AbstractBaseUser) -> dict[str, Any]:
+def export_for(user: AbstractBaseUser) -> dict[str, Any]:
+    """Everything ``user`` keeps here: worksheets (with revisions), check-ins, urges, dates."""
     return {
-        "account": {
-            "username": user.get_username(),
-            "email": user.email,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        },
         "worksheets": [
             worksheet_data(worksheet)
             for worksheet in Worksheet.objects.owned_by(user).prefetch_related(
@@ -93,3 +92,20 @@ def account_data(user: AbstractBaseUser) -> dict[str, Any]:
             for start in StartDate.objects.owned_by(user)
         ],
     }
+
+
+def printable_page(worksheet: Worksheet, earlier: Iterable[Worksheet] = ()) -> dict[str, Any]:
+    """What a worksheet's printed page shows; ``earlier`` are its owner's other worksheets."""
+    kind = get_kind(worksheet.kind)
+    return {
+        "worksheet": worksheet,
+        "kind": kind,
+        "readable": kind.readable(worksheet.answers),
+        "summary": kind.summary_for(worksheet, earlier),
+    }
+
+
+def printable_pages(user: AbstractBaseUser) -> list[dict[str, Any]]:
+    """Every worksheet of ``user``'s, as printed pages."""
+    worksheets = list(Worksheet.objects.owned_by(user))
+    return [printable_page(worksheet, worksheets) for worksheet in worksheets]

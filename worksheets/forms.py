@@ -5,14 +5,7 @@ import re
 from typing import Any
 
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
-from django.contrib.auth.models import User
-from django.core.validators import MaxLengthValidator
-from django.http import HttpRequest
 
-from smartrecovery import ratelimit
-from smartrecovery.client_address import client_address
 from worksheets import charts
 from worksheets.kinds import TOO_LONG, CappedCharField, Field, ItemList, Kind, get_kind
 from worksheets.models import (
@@ -23,64 +16,6 @@ from worksheets.models import (
     UrgeEntry,
     Worksheet,
 )
-
-
-class SignUpForm(UserCreationForm):
-    """A username and a password; an email only if the participant wants password resets."""
-
-    email = forms.EmailField(
-        label="Email (optional)",
-        required=False,
-        help_text="Optional. Only used to reset a forgotten password, or to tell you if someone "
-        "tries to sign up with it; we never send anything else.",
-    )
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email")
-
-    def clean_email(self) -> str:
-        # Never "already in use": whether an address has an account is nobody's business
-        # (worksheets/signup.py opens the account without it and tells its owner instead).
-        return User.objects.normalize_email(self.cleaned_data["email"])
-
-
-class RateLimitedPasswordResetForm(PasswordResetForm):
-    """Django's reset form, sending nothing more once a client or an address is past its limit.
-
-    The page that follows is the same either way ("if an account has that email..."), so a
-    limit reveals nothing either.
-    """
-
-    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
-        address = client_address(request) if request is not None else ""
-        if not ratelimit.allow("password-reset", address):
-            return
-        if not ratelimit.allow("password-reset-email", self.cleaned_data["email"]):
-            return
-        super().save(*args, request=request, **kwargs)
-
-
-class CappedUsernameMixin:
-    """Refuse a username longer than any account's before ``authenticate()`` is called.
-
-    AuthenticationForm sets the field's max_length after building it, so nothing checks it: an
-    over-long name reached django-axes, which stores it in a varchar(255) and failed with a 500.
-    A field error stops ``clean()`` from authenticating at all, so axes never sees the value.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["username"]
-        field.validators.append(MaxLengthValidator(field.max_length))
-
-
-class SignInForm(CappedUsernameMixin, AuthenticationForm):
-    pass
-
-
-class AdminSignInForm(CappedUsernameMixin, AdminAuthenticationForm):
-    pass
 
 
 class WorksheetForm(forms.Form):
@@ -198,25 +133,6 @@ class WorksheetForm(forms.Form):
 
 def row_name(spec: ItemList, index: int, sub: Field) -> str:
     return f"{spec.name}-{index}-{sub.name}"
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label="Your password",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="To be sure it is you, type the password you sign in with.",
-    )
-
-    def __init__(self, user: User, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password. Nothing has been deleted.")
-        return password
 
 
 class Buttons(forms.RadioSelect):

@@ -60,22 +60,6 @@ class StageCheckIn(models.Model):
         return f"{self.stage} check-in, {self.created:%Y-%m-%d}"
 
 
-class SignedInSession(models.Model):
-    """A session an account is signed in with, so deleting the account can end every one.
-
-    Django's session rows do not say whose they are; ``worksheets.account_sessions`` records
-    each key as it is signed in with, and the row goes with its session (CASCADE).
-    """
-
-    session = models.OneToOneField(
-        "sessions.Session", primary_key=True, on_delete=models.CASCADE, related_name="+"
-    )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    def __str__(self) -> str:
-        return f"Signed-in session of user {self.user_id}"
-
-
 class KeyCanary(models.Model):
     """A token sealed with the key in use when it was first written (``crypto.check_keys``)."""
 

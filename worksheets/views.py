@@ -1,21 +1,18 @@
+"""Worksheets: every view reaches one through ``get_worksheet_for_user``; none is cached."""
+
 from __future__ import annotations
 
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from smartrecovery import ratelimit
-from smartrecovery.client_address import client_address
 from worksheets.access import (
     delete_worksheet,
     get_worksheet_for_user,
@@ -23,58 +20,10 @@ from worksheets.access import (
     start_worksheet,
     worksheets_for,
 )
-from worksheets.export import account_data, worksheet_data
-from worksheets.forms import DeleteAccountForm, SignUpForm, WorksheetForm
+from worksheets.export import printable_page, worksheet_data
+from worksheets.forms import WorksheetForm
 from worksheets.kinds import REGISTRY, get_kind
 from worksheets.models import Revision, Worksheet
-from worksheets.signup import open_account, send_account_exists_notice
-
-TOO_MANY_SIGNUPS = "Too many accounts were made from your connection lately. Please try later."
-TOO_MANY_FOR_EMAIL = (
-    "Too many sign-ups gave this email address today. Try again tomorrow, or leave it out."
-)
-
-
-@sensitive_post_parameters("password1", "password2")
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("home")
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = ""
-    form = SignUpForm(request.POST or None)
-    status = 200
-    if form.is_valid():
-        if not ratelimit.allow("signup", client_address(request)):
-            form.add_error(None, TOO_MANY_SIGNUPS)
-            status = 429
-        elif form.cleaned_data["email"] and not ratelimit.allow(
-            "signup-email", form.cleaned_data["email"]
-        ):
-            form.add_error("email", TOO_MANY_FOR_EMAIL)
-            status = 429
-        else:
-            return _open_account(request, form, next_url)
-    return render(
-        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
-    )
-
-
-def _open_account(request: HttpRequest, form: SignUpForm, next_url: str) -> HttpResponse:
-    """The same for an email address an account has and one nobody has: only its owner hears."""
-    user = form.save(commit=False)
-    if owner_email := open_account(user=user):
-        send_account_exists_notice.enqueue(
-            owner_email,
-            request.build_absolute_uri(reverse("login")),
-            request.build_absolute_uri(reverse("password_reset")),
-        )
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-    return redirect(next_url or "home")
-
-
-# Worksheets. Every view reaches a worksheet through get_worksheet_for_user; none is cached.
 
 
 @never_cache
@@ -250,26 +199,19 @@ def _render_conflict(
 def worksheet_print(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     return render(
-        request, "worksheets/worksheet_print.html", {"pages": [_printable(request, worksheet)]}
+        request,
+        "worksheets/worksheet_print.html",
+        {"pages": [printable_page(worksheet, _earlier(request, worksheet))]},
     )
 
 
-def _printable(request: HttpRequest | None, worksheet: Worksheet) -> dict:
-    """A worksheet's printable page; without a request (a share link) it stands alone."""
-    kind = get_kind(worksheet.kind)
-    return {
-        "worksheet": worksheet,
-        "kind": kind,
-        "readable": kind.readable(worksheet.answers),
-        "summary": _summary(request, worksheet),
-    }
+def _summary(request: HttpRequest, worksheet: Worksheet) -> dict | None:
+    return get_kind(worksheet.kind).summary_for(worksheet, _earlier(request, worksheet))
 
 
-def _summary(request: HttpRequest | None, worksheet: Worksheet) -> dict | None:
-    """The kind's summary; a kind comparing with last time looks at the owner's worksheets."""
-    kind = get_kind(worksheet.kind)
-    earlier = worksheets_for(request) if request and kind.compares_previous else ()
-    return kind.summary_for(worksheet, earlier)
+def _earlier(request: HttpRequest, worksheet: Worksheet) -> list[Worksheet]:
+    """The requester's worksheets, fetched only for a kind whose summary compares with last time."""
+    return worksheets_for(request) if get_kind(worksheet.kind).compares_previous else []
 
 
 @never_cache
@@ -391,50 +333,3 @@ def _json_download(data: dict, filename: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
     return response
-
-
-# The participant's whole account: export and deletion.
-
-
-@never_cache
-@login_required
-@require_GET
-def account_export(request: HttpRequest) -> HttpResponse:
-    stamp = timezone.now().strftime("%Y-%m-%d")
-    return _json_download(account_data(request.user), f"smartrecovery-export-{stamp}")
-
-
-@never_cache
-@login_required
-@require_GET
-def account_export_print(request: HttpRequest) -> HttpResponse:
-    worksheets = worksheets_for(request)
-    data = account_data(request.user)
-    return render(
-        request,
-        "worksheets/worksheet_print.html",
-        {
-            "pages": [_printable(request, worksheet) for worksheet in worksheets],
-            "account": data["account"],
-            "checkins": data["stage_checkins"],
-            "urges": data["urges"],
-            "start_dates": data["start_dates"],
-            "whole_account": True,
-        },
-    )
-
-
-@never_cache
-@login_required
-@sensitive_post_parameters("password")
-def account_delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.user, request.POST or None)
-    if form.is_valid():
-        user = request.user
-        logout(request)
-        user.delete()
-        messages.success(
-            request, "Your account and everything in it have been deleted. Take good care."
-        )
-        return redirect("home")
-    return render(request, "registration/account_delete.html", {"form": form})

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 
-from tests.e2e.conftest import axe_violations, csp_violations
+from tests.e2e.conftest import PHONE, axe_violations, csp_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -56,3 +56,39 @@ def test_sign_up_errors_are_shown_beside_the_field(page):
     error = page.locator("#id_password2 ~ .invalid-feedback, #error_1_id_password2")
     assert "didn’t match" in error.first.inner_text()
     assert axe_violations(page) == []
+
+
+def test_a_newcomer_looks_after_their_account_on_a_phone(page):
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill("evening-swim")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_text("Welcome, evening-swim.").wait_for()
+
+    page.get_by_role("button", name="Show or hide the menu").click()
+    page.get_by_role("link", name="Account (evening-swim)").click()
+    page.get_by_role("heading", name="My account").wait_for()
+    assert page.url.endswith("/accounts/")
+    main = page.get_by_role("main")
+    for link in ("Change password", "Download everything (JSON)", "Printable page"):
+        assert main.get_by_role("link", name=link).is_visible()
+    assert main.get_by_role("link", name="Delete my account").is_visible()
+    # Nothing wider than the phone: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []
+
+    page.get_by_label("Email", exact=True).fill("swimmer@example.org")
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Save email address").click()
+    page.get_by_text("Thank you.").wait_for()
+    assert User.objects.get(username="evening-swim").email == "swimmer@example.org"
+    assert "swimmer@example.org" in main.locator("dl").inner_text()
+    screenshot(page, "account-page")
+    assert axe_violations(page) == []
+
+    main.get_by_role("button", name="Sign out").click()
+    page.get_by_role("link", name="Sign in", include_hidden=True).wait_for(state="attached")
+    assert page.url.endswith("/")
+    assert page.problems == []
+    assert csp_violations(page) == []

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
+# Worksheet tests import SECRET from here; the ``cba`` fixture using it is in tests/conftest.py.
+from tests.conftest import SECRET  # noqa: F401
 from worksheets import crypto
-from worksheets.models import Revision, Worksheet
+from worksheets.models import Worksheet
 
 
 @pytest.fixture(autouse=True)
@@ -13,39 +14,6 @@ def fresh_key_check():
     crypto.forget_checked_keys()
     yield
     crypto.forget_checked_keys()
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    # Sign-up and password-reset limits count in the cache: each test starts from none.
-    cache.clear()
-    yield
-    cache.clear()
-
-
-SECRET = "I drink to quiet the 3am worry about Sam"
-
-
-@pytest.fixture
-def cba(participant) -> Worksheet:
-    worksheet = Worksheet.objects.create(
-        owner=participant,
-        kind="cba",
-        title="My CBA in spring",
-        answers={
-            "behaviour": "drinking on weeknights",
-            "keep_benefits": [{"item": SECRET, "term": "short", "weight": 7}],
-            "keep_costs": [
-                {"item": "Foggy mornings at work", "term": "short", "weight": 6},
-                {"item": "My liver", "term": "long", "weight": 9},
-            ],
-            "stop_benefits": [{"item": "Being there for Sam", "term": "long", "weight": 10}],
-            "stop_costs": [],
-            "reflection": "",
-        },
-    )
-    worksheet.keep_revision(Revision.KindOfSave.SAVE)
-    return worksheet
 
 
 def form_data(worksheet: Worksheet, **answers) -> dict[str, str]:

@@ -1,11 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from worksheets import views
-from worksheets.forms import RateLimitedPasswordResetForm, SignInForm
+from accounts import views
+from accounts.forms import RateLimitedPasswordResetForm, SignInForm
 
-# Accounts live beside the worksheets they protect; the names are Django's own.
+# No app_name: sign-in and password names are the ones Django's auth views look for.
 urlpatterns = [
+    path("", views.account, name="account"),
     path("signup/", views.signup, name="signup"),
     path("export/", views.account_export, name="account_export"),
     path("export/print/", views.account_export_print, name="account_export_print"),

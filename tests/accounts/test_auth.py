@@ -44,6 +44,23 @@ def test_signing_up_keeps_an_optional_email_for_password_resets(client):
     assert User.objects.get(username="new-leaf").email == "Leaf@example.org"
 
 
+def test_a_password_too_like_the_email_is_refused(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "new-leaf",
+            "email": "morning.walker@example.org",
+            "password1": "morning.walker",
+            "password2": "morning.walker",
+        },
+    )
+
+    assertFormError(
+        response.context["form"], "password2", "The password is too similar to the email address."
+    )
+    assert not User.objects.filter(username="new-leaf").exists()
+
+
 def test_sign_up_errors_stand_beside_their_fields(client, participant):
     response = client.post(
         "/accounts/signup/",

@@ -8,25 +8,8 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from pytest_django.asserts import assertContains, assertRedirects
 
-from tests.conftest import PASSWORD
-from tests.worksheets.conftest import SECRET
+from tests.conftest import PASSWORD, SECRET
 from worksheets.models import Revision, StageCheckIn, Worksheet
-
-
-def test_one_worksheet_downloads_as_json(client, participant, cba):
-    client.force_login(participant)
-    response = client.get(f"/worksheets/{cba.pk}/export.json")
-
-    assert response["Content-Type"] == "application/json"
-    assert "attachment" in response["Content-Disposition"]
-    data = response.json()
-    assert data["id"] == str(cba.pk)
-    assert data["kind"] == "cba"
-    assert data["title"] == "My CBA in spring"
-    assert data["answers"]["keep_benefits"][0]["item"] == SECRET
-    assert [box["total"] for box in data["summary"]["boxes"]] == [7, 15, 10, 0]
-    assert data["revisions"][0]["number"] == 1
-    assert "no-store" in response["Cache-Control"]
 
 
 def test_the_account_export_holds_everything(client, participant, cba):
@@ -86,14 +69,6 @@ def test_deleting_the_account_removes_every_row_and_signs_out(client, participan
     assert Worksheet.objects.get().owner == stranger
     assert "_auth_user_id" not in client.session
     assertContains(client.get("/"), "Your account and everything in it have been deleted")
-
-
-def test_deleting_one_worksheet_takes_its_revisions(client, participant, cba):
-    client.force_login(participant)
-    assertContains(client.get(f"/worksheets/{cba.pk}/delete/"), "Delete this worksheet")
-    client.post(f"/worksheets/{cba.pk}/delete/")
-    assert Worksheet.objects.count() == 0
-    assert Revision.objects.count() == 0
 
 
 def test_the_printable_export_includes_the_urge_log_and_start_dates(client, participant):

@@ -30,7 +30,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from worksheets.models import SignedInSession
+from accounts.models import SignedInSession
 
 
 def _session_store() -> type:
@@ -48,7 +48,7 @@ def record(session_key: str, user_id: int | str) -> None:
     )
 
 
-@receiver(user_logged_in, dispatch_uid="worksheets.record_signed_in_session")
+@receiver(user_logged_in, dispatch_uid="accounts.record_signed_in_session")
 def record_on_sign_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
     session = getattr(request, "session", None)
     if session is None or session.session_key is None or not _sessions_in_database():
@@ -57,7 +57,7 @@ def record_on_sign_in(sender, request: HttpRequest | None, user, **kwargs) -> No
         record(session.session_key, user.pk)
 
 
-@receiver(post_save, sender=Session, dispatch_uid="worksheets.record_new_signed_in_session")
+@receiver(post_save, sender=Session, dispatch_uid="accounts.record_new_signed_in_session")
 def record_new_row(sender, instance: Session, created: bool, **kwargs) -> None:
     if not created:
         return
@@ -78,8 +78,6 @@ def end_sessions(user) -> int:
     return len(keys)
 
 
-@receiver(
-    pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="worksheets.end_deleted_sessions"
-)
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="accounts.end_deleted_sessions")
 def end_sessions_of_deleted_user(sender, instance, **kwargs) -> None:
     end_sessions(instance)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from pytest_django.asserts import assertNotContains, assertRedirects
 
-from tests.conftest import PASSWORD
-from tests.worksheets.conftest import SECRET
-from worksheets.models import SignedInSession
+from accounts.models import SignedInSession
+from tests.conftest import PASSWORD, SECRET
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +107,10 @@ def test_sessions_signed_in_before_the_records_existed_are_found_by_the_migratio
     signed_in_browser("river")
     SignedInSession.objects.all().delete()
     migration = importlib.import_module("worksheets.migrations.0005_signedinsession")
+    # The models as that migration saw them: SignedInSession was still in worksheets.
+    state = MigrationLoader(connection).project_state(("worksheets", "0005_signedinsession"))
 
-    migration.record_signed_in_sessions(apps, None)
+    migration.record_signed_in_sessions(state.apps, None)
 
     recorded = list(SignedInSession.objects.values_list("session_id", flat=True))
     assert recorded == sessions_of(participant.pk)
