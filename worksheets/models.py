@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import secrets
 import uuid
+from typing import Self
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -22,9 +23,11 @@ from worksheets.crypto import EncryptedJSONField
 RULER = [MinValueValidator(0), MaxValueValidator(10)]
 
 
-class StageCheckInQuerySet(models.QuerySet):
-    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> StageCheckInQuerySet:
-        """Only ``user``'s own check-ins: nobody else's, and none for an anonymous visitor."""
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one participant, read through the one owner check every view uses."""
+
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> Self:
+        """Only ``user``'s own rows: staff and superusers included, nobody sees another's."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(owner=user)
@@ -43,7 +46,7 @@ class StageCheckIn(models.Model):
     answers = EncryptedJSONField(default=dict, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
-    objects = StageCheckInQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]
@@ -70,14 +73,6 @@ class KeyCanary(models.Model):
         return "Worksheet key canary"
 
 
-class WorksheetQuerySet(models.QuerySet):
-    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> WorksheetQuerySet:
-        """Only ``user``'s own worksheets: staff and superusers included, nobody sees another's."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-
 class Worksheet(models.Model):
     """One worksheet of one kind, private to its owner; title and answers encrypted at rest."""
 
@@ -101,7 +96,7 @@ class Worksheet(models.Model):
     created = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(default=timezone.now)
 
-    objects = WorksheetQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     # A worksheet kept in an anonymous visitor's session, never saved to the database.
     in_session = False
@@ -247,14 +242,6 @@ def not_in_future(value: datetime.datetime) -> None:
         )
 
 
-class UrgeEntryQuerySet(models.QuerySet):
-    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> UrgeEntryQuerySet:
-        """Only ``user``'s own urges: staff and superusers included, nobody sees another's."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-
 class UrgeEntry(models.Model):
     """One urge noticed: when, how strong, how long, its triggers, and what the owner did."""
 
@@ -274,7 +261,7 @@ class UrgeEntry(models.Model):
     acted_on = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
-    objects = UrgeEntryQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-felt_at", "-pk"]
@@ -298,13 +285,7 @@ class UrgeEntry(models.Model):
         return not self.acted_on
 
 
-class StartDateQuerySet(models.QuerySet):
-    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> StartDateQuerySet:
-        """Only ``user``'s own start dates; none for an anonymous visitor."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
+class StartDateQuerySet(OwnedQuerySet):
     def current(self) -> StartDate | None:
         """The latest one set: a reset adds a row, so the earlier dates stay as history."""
         return self.order_by("-created", "-pk").first()
