@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 
-from meetings.models import ChangeRequest
+from meetings.models import ChangeRequest, MeetingQuerySet
+from meetings.search import ProgramLanguageFields
+from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
 
 
 class PlaceSearchForm(forms.Form):
@@ -42,3 +45,47 @@ class ChangeRequestForm(forms.ModelForm):
     @property
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+
+class OnlineFilterForm(ProgramLanguageFields):
+    """The online meetings page's optional filters, kept in the URL."""
+
+    type = forms.MultipleChoiceField(
+        label="Kind of meeting",
+        choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> OnlineFilterForm:
+        """Bound to the query with any value it does not know dropped (never echoed back)."""
+        data = QueryDict(mutable=True)
+        data.setlist("type", [code for code in query.getlist("type") if code in EDITABLE_TYPES])
+        if query.get("program") in Program.values:
+            data["program"] = query["program"]
+        if query.get("language") in LANGUAGES:
+            data["language"] = query["language"]
+        form = cls(data)
+        form.full_clean()
+        return form
+
+    def filter(self, meetings: MeetingQuerySet) -> MeetingQuerySet:
+        chosen = self.cleaned_data
+        if chosen["type"]:
+            meetings = meetings.with_feed_types(chosen["type"])
+        if chosen["program"]:
+            meetings = meetings.filter(program=chosen["program"])
+        if chosen["language"]:
+            meetings = meetings.filter(languages__contains=[chosen["language"]])
+        return meetings
+
+    def summary(self) -> list[str]:
+        """The chosen filters' names, for "Showing only: Women, Spanish"."""
+        chosen = self.cleaned_data
+        names = [type_name(code) for code in chosen["type"]]
+        if chosen["program"]:
+            names.append(Program(chosen["program"]).label)
+        if chosen["language"]:
+            names.append(LANGUAGES[chosen["language"]])
+        return names

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import functools
 import zoneinfo
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+    from meetings.schedule import Occurrence
 
 
 def validate_timezone(value: str) -> None:
@@ -276,6 +279,54 @@ class MeetingQuerySet(models.QuerySet):
             else:
                 condition |= Q(time__gte=start) | Q(time__lt=end)
         return self.filter(condition)
+
+    @staticmethod
+    def local_window(start: datetime.datetime, end: datetime.datetime) -> Q:
+        """Meetings whose own weekday and clock fall between two wall-clock times (naive)."""
+        from meetings.schedule import spec_day
+
+        condition = Q()
+        date = start.date()
+        while date <= end.date():
+            part = Q(day=spec_day(date))
+            if date == start.date():
+                part &= Q(time__gte=start.time())
+            if date == end.date():
+                part &= Q(time__lte=end.time())
+            condition |= part
+            date += datetime.timedelta(days=1)
+        return condition
+
+    def starting_in(self, start: datetime.datetime, end: datetime.datetime) -> MeetingQuerySet:
+        """Only the meetings whose own weekday and clock can start between two instants.
+
+        Zones that show the same wall-clock window share one condition, so the query stays small
+        however many meetings there are; a row in a zone the system does not know is not read,
+        rather than fail the whole page. An hour's margin either side covers a clock change
+        inside the window; the schedule then keeps the exact occurrences.
+        """
+        # Imported here, as meetings.schedule is: meetings.zones imports this module.
+        from meetings.zones import every_zone
+
+        hour = datetime.timedelta(hours=1)
+        windows: dict[tuple[datetime.datetime, datetime.datetime], list[str]] = {}
+        for name, here in every_zone():
+            lower = (start - hour).astimezone(here).replace(tzinfo=None)
+            upper = (end + hour).astimezone(here).replace(tzinfo=None)
+            windows.setdefault((lower, upper), []).append(name)
+        condition = Q()
+        for (lower, upper), names in windows.items():
+            condition |= Q(timezone__in=names) & self.local_window(lower, upper)
+        return self.filter(condition).order_by()
+
+    def starting_between(
+        self, start: datetime.datetime, end: datetime.datetime
+    ) -> list[Occurrence]:
+        """Occurrences starting in (start, end], soonest first, in one query."""
+        from meetings.schedule import occurrences_between
+
+        found = occurrences_between(self.starting_in(start, end), start, end)
+        return [occurrence for occurrence in found if start < occurrence.starts <= end]
 
     def with_feed_types(self, codes: list[str]) -> MeetingQuerySet:
         """Meetings whose feed ``types`` include every one of these codes.

@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from meetings.views.viewer import ViewerZone, choose_zone, remember_zone
+from meetings.zones import ViewerZone, choose_zone, remember_zone
 from worksheets import charts
 from worksheets.forms import StartDateForm, UrgeForm
 from worksheets.models import (

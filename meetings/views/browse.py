@@ -173,19 +173,21 @@ def get_country_or_404(code: str) -> Area:
 
 
 @dataclass(frozen=True)
-class Listing:
+class WeekEntry:
+    """One meeting on a city page's week: its clock times in its own zone and its types."""
+
     meeting: Meeting
     starts: str
     ends: str
     types: list[str]
 
 
-def week(meetings: Iterable[Meeting]) -> list[tuple[str, list[Listing]]]:
+def week(meetings: Iterable[Meeting]) -> list[tuple[str, list[WeekEntry]]]:
     """The meetings grouped by weekday, Sunday first as in the Meeting Guide spec."""
-    days: dict[int, list[Listing]] = {}
+    days: dict[int, list[WeekEntry]] = {}
     for meeting in meetings:
         days.setdefault(meeting.day, []).append(
-            Listing(
+            WeekEntry(
                 meeting,
                 format_clock(meeting.time),
                 format_clock(meeting.end_time) if meeting.end_time else "",

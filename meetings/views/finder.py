@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from meetings import search
 from meetings.calendar import build_calendar
+from meetings.maps import map_settings
 from meetings.search import FinderForm
-from meetings.views.viewer import map_settings, viewer_zone
+from meetings.zones import viewer_zone
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 

@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from meetings.calendar import build_calendar
 from meetings.forms import ChangeRequestForm
+from meetings.maps import map_settings
 from meetings.models import Attendance, Meeting
 from meetings.schedule import format_clock, next_occurrence, when_label, zone
 from meetings.types import type_name
-from meetings.views.viewer import map_settings, viewer_zone
+from meetings.zones import viewer_zone
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from meetings.models import Attendance, Meeting
+from meetings.online_schedule import listed_meetings
 from meetings.schedule import occurrences_between
 from meetings.types import Program
-from meetings.views.online import listed_meetings, starting_between
 
 pytestmark = pytest.mark.django_db
 
@@ -951,7 +951,7 @@ def test_starting_between_reads_only_what_can_start_and_misses_nothing(now, hour
     end = now + datetime.timedelta(hours=hours)
     everything = occurrences_between(list(listed_meetings()), now, end)
 
-    found = starting_between(listed_meetings(), now, end)
+    found = listed_meetings().starting_between(now, end)
 
     assert found == [occurrence for occurrence in everything if now < occurrence.starts <= end]
     assert len(found) >= 3, "the window should hold several starts to compare"
