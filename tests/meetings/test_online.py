@@ -201,7 +201,7 @@ def test_the_remembered_zone_is_used_when_no_zone_is_asked_for(client, online_me
     # 19:00 in New York on Monday is 09:00 on Tuesday in Tokyo.
     assertContains(response, '<time datetime="2026-01-13T09:00+09:00">9:00 AM</time>', html=False)
     assertContains(response, '<option value="Asia/Tokyo" selected>', html=False)
-    assertContains(response, 'data-zone="Asia/Tokyo" data-zone-asked="false"', html=False)
+    assertContains(response, 'data-viewer-zone="Asia/Tokyo" data-zone-asked="false"', html=False)
     assertNotContains(response, "Times are in UTC because")
     assert "tz" not in response.cookies
 
@@ -214,9 +214,9 @@ def test_without_a_zone_it_shows_utc_and_asks_for_one(client, online_meeting):
 
     assertContains(response, "Times are in UTC because we don't know your time zone yet")
     assertContains(response, '<time datetime="2026-01-13T00:00+00:00">12:00 AM</time>', html=False)
-    assertContains(response, 'data-zone="UTC" data-zone-asked="false"', html=False)
+    assertContains(response, 'data-viewer-zone="UTC" data-zone-asked="false"', html=False)
     assertContains(response, '<option value="UTC" selected>', html=False)
-    assertContains(response, "js/timezone.js")
+    assertContains(response, "js/zone.js")
     assert "tz" not in response.cookies
 
 

@@ -354,7 +354,7 @@ def test_a_zone_sent_by_the_browser_is_used_and_remembered(client, participant, 
 
     assertContains(response, 'data-viewer-zone="America/Chicago"')
     assert response.cookies["tz"].value == "America/Chicago"
-    assertContains(response, '<script src="/static/js/urge_zone.js" defer></script>', html=True)
+    assertContains(response, '<script src="/static/js/zone.js" defer></script>', html=True)
     assertContains(client.get(url), 'data-viewer-zone="America/Chicago"')
 
 
