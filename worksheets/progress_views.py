@@ -58,7 +58,7 @@ def get_urge_for_user(request: HttpRequest, pk: int) -> UrgeEntry:
 
 
 def participant_zone(request: HttpRequest) -> ViewerZone:
-    """The zone days and hours are in: ``?tz=`` (sent by urge_zone.js), the cookie, or UTC."""
+    """The zone days and hours are in: ``?tz=`` (sent by zone.js), the cookie, or UTC."""
     return choose_zone(request)
 
 

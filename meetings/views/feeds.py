@@ -15,7 +15,7 @@ from meetings.feed import feed_json, feed_records
 from meetings.models import DirectoryVersion, Meeting
 from meetings.search import FinderForm
 from meetings.views.finder import place_lookups, too_many_lookups
-from meetings.views.viewer import viewer_zone
+from meetings.zones import viewer_zone
 
 FEED_MAX_AGE = 300
 

@@ -165,7 +165,7 @@ def test_a_zone_picked_by_hand_is_not_overridden_by_the_device(open_page, evenin
     open_day(page, local)
     assert listing_for(page, NAME).locator("time").first.inner_text() == clock(local)
     offer = page.locator("#zone-detected")
-    assert offer.is_visible()
+    offer.wait_for()
     assert "Europe/London" in offer.inner_text()
     offer.get_by_role("link", name="Use that time zone").click()
     # The day chosen stays in the address beside the zone.
