@@ -31,11 +31,10 @@ SEED = 42
 
 def server_params() -> dict[str, Any]:
     """psycopg connection arguments for the server (not the database) the settings name."""
-    entry = settings.DATABASES["default"]
-    params = {"host": entry["HOST"], "port": entry["PORT"], "user": entry["USER"]}
-    if entry["PASSWORD"]:
-        params["password"] = entry["PASSWORD"]
-    return {key: value for key, value in params.items() if value}
+    # From the backend, not the settings: the embedded server's socket is known once it runs.
+    params = connection.get_connection_params()
+    keys = ["host", "port", "user", "password"]
+    return {key: str(params[key]) for key in keys if params.get(key)}
 
 
 def name_for(meetings: int) -> str:
@@ -44,11 +43,11 @@ def name_for(meetings: int) -> str:
 
 def database_url(name: str) -> str:
     """A ``DATABASE_URL`` for ``name`` on the same server, for a subprocess such as gunicorn."""
-    entry = settings.DATABASES["default"]
-    user = quote(entry["USER"] or "", safe="")
-    password = f":{quote(entry['PASSWORD'], safe='')}" if entry["PASSWORD"] else ""
+    params = server_params()
+    user = quote(params.get("user", ""), safe="")
+    password = f":{quote(params['password'], safe='')}" if "password" in params else ""
     credentials = f"{user}{password}@" if user else ""
-    host, port = entry["HOST"] or "", entry["PORT"] or ""
+    host, port = params.get("host", ""), params.get("port", "")
     if host.startswith("/"):
         # A Unix socket directory goes in the query string, as libpq allows.
         query = f"?host={quote(host, safe='/')}" + (f"&port={port}" if port else "")

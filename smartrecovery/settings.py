@@ -121,13 +121,21 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or the embedded server under .data/postgres/.
+# Database: DATABASE_URL, or else the embedded PostgreSQL in EMBEDDED_DATA_DIR, which starts on
+# the first connection. With DEBUG=0 the embedded server runs only when EMBEDDED_DATABASE=1 says
+# so: a production site that lost its DATABASE_URL must not quietly start an empty database.
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
-DATABASES = {
-    "default": database.from_url(DATABASE_URL)
-    if DATABASE_URL
-    else database.embedded(BASE_DIR / ".data" / "postgres")
-}
+EMBEDDED_DATABASE = env_bool("EMBEDDED_DATABASE", DEBUG)
+EMBEDDED_DATA_DIR = BASE_DIR / (os.environ.get("EMBEDDED_DATA_DIR") or ".data/postgres")
+if DATABASE_URL:
+    DATABASES = {"default": database.from_url(DATABASE_URL)}
+elif EMBEDDED_DATABASE:
+    DATABASES = {"default": database.embedded(EMBEDDED_DATA_DIR)}
+else:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set: the embedded PostgreSQL runs only with DEBUG=1 or "
+        "EMBEDDED_DATABASE=1."
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Lets two test runs share one server without dropping each other's test database.
