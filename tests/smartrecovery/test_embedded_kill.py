@@ -1,9 +1,10 @@
 """Killed at any moment, ``make run`` leaves nothing in the way of the next command.
 
 ``make run`` on a data folder of its own is stopped twenty times, at a random moment in each of
-its steps in turn (migrate, load_places, seed_demo, runserver), by SIGINT, SIGTERM or SIGKILL to
-its whole process group, as Ctrl-C, a process manager or the kernel would. After each, a command
-writes a row: it must work, and leave no server running. At the end every row is still there.
+its steps in turn (migrate, load_toolbox, load_places, seed_demo, runserver: what ``make -n run``
+lists), by SIGINT, SIGTERM or SIGKILL to its whole process group, as Ctrl-C, a process manager or
+the kernel would. After each, a command writes a row: it must work, and leave no server running.
+At the end every row is still there, and so are the demo meetings.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -26,21 +28,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ITERATIONS = 20
-# Twelve pairs of step and signal, as 4 and 3 have no common divisor: each pair comes up.
-STEPS = ["migrate", "load_places", "seed_demo", "runserver"]
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
 # Seconds into a step at most: each step before runserver lasts about a second here.
 LATEST = 1.2
 NOT_INHERITED = {"DATABASE_URL", "EMBEDDED_DATABASE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}
 # A make running the suite (make test) passes these on; its jobserver is not make run's.
 NOT_INHERITED |= {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
-PREPARE = """
-from django.core.management import call_command
+# -o: never reinstall the virtualenv here, least of all half-way.
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed"]
+MARKER_TABLE = """
 from django.db import connection
 
-call_command("migrate", "--noinput", verbosity=0)
-call_command("load_places", "--if-empty", verbosity=0)
-call_command("seed_demo", "--if-empty", verbosity=0)
 with connection.cursor() as cursor:
     cursor.execute("CREATE TABLE kill_test_marker (number integer PRIMARY KEY)")
     cursor.execute("INSERT INTO kill_test_marker VALUES (0)")
@@ -82,6 +80,13 @@ def write_marker(data_dir: Path, number: int) -> None:
         "with connection.cursor() as cursor:\n"
         f"    cursor.execute('INSERT INTO kill_test_marker VALUES ({number})')\n",
     )
+
+
+def make_run_steps() -> list[str]:
+    """The commands ``make run`` runs, in order: ``make -n`` prints them."""
+    dry_run = subprocess.run([*MAKE, "-n", "run"], cwd=ROOT, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    return re.findall(r"manage\.py (\w+)", dry_run.stdout)
 
 
 def free_port() -> int:
@@ -127,9 +132,14 @@ def data_dir() -> Iterator[Path]:
     users whenever a session starts, and postgres runs as another user when we are root.
     """
     folder = Path(tempfile.mkdtemp(prefix="smartrecovery-kill-"))
+    data_dir = folder / "postgres"
     try:
-        shell(folder / "postgres", PREPARE)
-        yield folder / "postgres"
+        make_db = subprocess.run(
+            [*MAKE, "db"], cwd=ROOT, env=environment(data_dir), capture_output=True, text=True
+        )
+        assert make_db.returncode == 0, make_db.stdout[-3000:] + make_db.stderr[-3000:]
+        shell(data_dir, MARKER_TABLE)
+        yield data_dir
     finally:
         # A server that a failure left running is stopped.
         with contextlib.suppress(OSError, ValueError, IndexError, psutil.Error):
@@ -141,18 +151,19 @@ def data_dir() -> Iterator[Path]:
 
 
 def test_make_run_killed_at_any_moment_leaves_the_next_command_working(data_dir):
+    steps = make_run_steps()
+    assert steps[-1] == "runserver", steps
     meetings = shell(data_dir, COUNT_MEETINGS)
     moments = random.Random(20261130)
     outlived = []
 
     for number in range(1, ITERATIONS + 1):
-        step, signum = STEPS[number % len(STEPS)], SIGNALS[number % len(SIGNALS)]
+        # Steps and signals in turn: with five steps, each of the fifteen pairs comes up.
+        step, signum = steps[number % len(steps)], SIGNALS[number % len(SIGNALS)]
         log = data_dir.parent / f"make-run-{number}.log"
         with log.open("w") as output:
             make = subprocess.Popen(
-                # -o: never reinstall the virtualenv here, least of all half-way.
-                ["make", "--no-print-directory", "-o", ".venv/.installed", "run"]
-                + [f"PORT={free_port()}"],
+                [*MAKE, "run", f"PORT={free_port()}"],
                 cwd=ROOT,
                 env=environment(data_dir),
                 stdin=subprocess.DEVNULL,
