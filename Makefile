@@ -63,4 +63,4 @@ bench: db
 
 # Stops nothing that is running: remove the embedded database only when no process uses it.
 clean-db:
-	rm -rf .data/postgres
+	rm -rf .data/postgres .data/postgres.*

@@ -119,6 +119,7 @@ def test_deploy_check_is_clean_with_production_settings():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="meetings.example.org",
         WORKSHEET_KEYS=Fernet.generate_key().decode(),
+        EMBEDDED_DATABASE="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -131,6 +132,7 @@ def test_production_without_worksheet_keys_is_an_error():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="example.org",
         WORKSHEET_KEYS="",
+        EMBEDDED_DATABASE="1",
     )
     assert result.returncode == 1
     assert result.stderr.strip().startswith(
@@ -175,6 +177,7 @@ def test_the_cookie_flags_in_production_are_the_ones_deploy_md_describes():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="meetings.example.org",
         WORKSHEET_KEYS=Fernet.generate_key().decode(),
+        EMBEDDED_DATABASE="1",
     )
     deploy = " ".join((ROOT / "docs" / "deploy.md").read_text().split())
 
