@@ -104,6 +104,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "smartrecovery.urls"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 WSGI_APPLICATION = "smartrecovery.wsgi.application"
 
 TEMPLATES = [

@@ -8,6 +8,9 @@ from meetings.views import feeds
 
 admin.site.site_header = "SMART Recovery meetings"
 admin.site.site_title = "SMART Recovery admin"
+
+handler404 = "pages.views.page_not_found"
+handler500 = "pages.views.server_error"
 admin.site.login_form = AdminSignInForm
 
 urlpatterns = [

@@ -64,13 +64,13 @@ def test_an_unknown_page_is_a_404_in_the_sites_look(client):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
-    assertTemplateUsed(response, "404.html")
+    assertTemplateUsed(response, "pages/404.html")
     assertContains(response, "We could not find that page", status_code=404)
     assertContains(response, "If you are in danger", status_code=404)
 
 
 def test_a_server_error_is_a_500_in_the_sites_look(client, settings):
-    settings.ROOT_URLCONF = "tests.meetings.failing_urls"
+    settings.ROOT_URLCONF = "tests.pages.failing_urls"
     client.raise_request_exception = False
 
     response = client.get("/boom/")

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
+from smartrecovery.urls import handler404, handler500
 from smartrecovery.urls import urlpatterns as site_urlpatterns
 
 
@@ -11,3 +12,4 @@ def boom(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [path("boom/", boom), *site_urlpatterns]
+__all__ = ["handler404", "handler500", "urlpatterns"]
