@@ -7,19 +7,26 @@ methods, which ask the model who may edit what.
 
 from __future__ import annotations
 
+import datetime
+import functools
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
-from django.urls import path
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.admin_import import can_import, import_view
-from meetings.models import ChangeRequest, Location, Meeting, Region
+from meetings.models import ChangeRequest, Location, Meeting, Region, Weekday, available_timezones
 from meetings.roles import is_coordinator
+from meetings.schedule import weekly_sentence
 from meetings.types import EDITABLE_TYPES, LANGUAGES
 
 if TYPE_CHECKING:
@@ -35,8 +42,11 @@ MEETING_FIELDSETS = [
     (
         "When",
         {
-            "fields": [("day", "time", "end_time"), "timezone", "is_active"],
-            "description": "Untick “meeting now” for a week off or while closed.",
+            "fields": [("day", "time", "end_time"), "timezone", "in_words", "is_active"],
+            "description": (
+                "Times are the meeting's own clock, in its time zone. "
+                "Untick “meeting now” for a week off or while closed."
+            ),
         },
     ),
     (
@@ -72,6 +82,57 @@ MEETING_FIELDSETS = [
 ]
 
 
+# Shown beside the form's fields, never edited: the schedule in words.
+MEETING_DISPLAY_FIELDS = ["in_words"]
+
+
+@functools.cache
+def zones_by_country() -> dict[str, list[str]]:
+    """Each country's zones, from the zone database's own zone.tab (shipped by ``tzdata``)."""
+    table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
+    countries: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            country, _, name = line.split("\t")[:3]
+            countries.setdefault(country, []).append(name)
+    return countries
+
+
+@functools.cache
+def listed_zones() -> list[str]:
+    """The zone names worth offering: every country's zones and UTC (aliases are still accepted)."""
+    names = {name for zones in zones_by_country().values() for name in zones}
+    return sorted(names & available_timezones() | {"UTC"})
+
+
+def zones_near(meeting: Meeting) -> list[str]:
+    """Every listed zone, the venue's and its country's first, then the rest by name."""
+    location = meeting.location if meeting.location_id else None
+    first = [meeting.timezone, location.timezone if location else ""]
+    if location and location.country:
+        first += zones_by_country().get(location.country.upper(), [])
+    first = [name for name in dict.fromkeys(first) if name]
+    return first + [name for name in listed_zones() if name not in first]
+
+
+class ZoneInput(forms.TextInput):
+    """A text box with the zone names as suggestions: browsers filter a datalist as one types."""
+
+    def __init__(self, zones: list[str], attrs: dict | None = None) -> None:
+        super().__init__(attrs={"list": "timezone-names", "autocomplete": "off", **(attrs or {})})
+        self.zones = zones
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        options = format_html_join("", '<option value="{}">', ((zone,) for zone in self.zones))
+        box = super().render(name, value, attrs, renderer)
+        return format_html('{}<datalist id="timezone-names">{}</datalist>', box, options)
+
+
+# Wall-clock times in the meeting's zone: a plain time box, not the admin's clock widget, whose
+# script adds "Note: You are N hours behind the server time" and a "Now" that reads the server's.
+CLOCK = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
 class MeetingForm(forms.ModelForm):
     # Set by MeetingAdmin.get_form(): the person editing, whose venues may be picked.
     editor: User | None = None
@@ -95,7 +156,9 @@ class MeetingForm(forms.ModelForm):
             for _, options in MEETING_FIELDSETS
             for row in options["fields"]
             for name in (row if isinstance(row, tuple) else (row,))
+            if name not in MEETING_DISPLAY_FIELDS
         ]
+        widgets = {"time": CLOCK, "end_time": CLOCK}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -105,6 +168,8 @@ class MeetingForm(forms.ModelForm):
             current = Q(pk=self.instance.location_id) if self.instance.location_id else Q()
             editable = Q(pk__in=self.editable_locations().values("pk"))
             self.fields["location"].queryset = Location.objects.filter(editable | current)
+        if "timezone" in self.fields:
+            self.fields["timezone"].widget = ZoneInput(zones_near(self.instance), {"maxlength": 64})
 
     def editable_locations(self) -> QuerySet[Location]:
         if self.editor is None:
@@ -174,13 +239,47 @@ class MeetingAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = MEETING_FIELDSETS
 
+    class Media:
+        js = ["js/meeting_times.js"]
+
     def get_urls(self) -> list:
         import_url = path(
             "import/",
             self.admin_site.admin_view(import_view),
             name="meetings_meeting_import",
         )
-        return [import_url, *super().get_urls()]
+        when_url = path(
+            "when/", self.admin_site.admin_view(self.when_view), name="meetings_meeting_when"
+        )
+        return [import_url, when_url, *super().get_urls()]
+
+    def when_view(self, request: HttpRequest) -> JsonResponse:
+        """The schedule in words for the form's unsaved day, time and zone (meeting_times.js)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            day = Weekday(int(request.GET.get("day", "")))
+            time = datetime.time.fromisoformat(request.GET.get("time", ""))
+        except ValueError:
+            return JsonResponse({"sentence": ""}, status=400)
+        zone_name = request.GET.get("timezone", "")
+        if zone_name not in available_timezones():
+            return JsonResponse({"sentence": ""}, status=400)
+        return JsonResponse({"sentence": weekly_sentence(day, time, zone_name, timezone.now())})
+
+    @admin.display(description="In words")
+    def in_words(self, meeting: Meeting) -> str:
+        has_schedule = meeting.day is not None and meeting.time and meeting.timezone
+        sentence = (
+            weekly_sentence(meeting.day, meeting.time, meeting.timezone, timezone.now())
+            if has_schedule
+            else ""
+        )
+        return format_html(
+            '<span id="meeting-when" data-url="{}" aria-live="polite">{}</span>',
+            reverse("admin:meetings_meeting_when"),
+            sentence,
+        )
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         extra_context = {**(extra_context or {}), "can_import": can_import(request.user)}
@@ -191,9 +290,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         if is_coordinator(request.user):
-            return []
+            return MEETING_DISPLAY_FIELDS
         # Facilitators keep their meeting right; who runs it and where it belongs is not theirs.
-        return ["region", "facilitators", "is_public"]
+        return [*MEETING_DISPLAY_FIELDS, "region", "facilitators", "is_public"]
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_view_permission(request, obj)

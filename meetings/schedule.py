@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Weekday
 
 DEFAULT_LENGTH = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
@@ -125,3 +125,20 @@ def when_label(moment: datetime.datetime, now: datetime.datetime) -> str:
 def format_clock(moment: datetime.datetime | datetime.time) -> str:
     """7:00 PM, 12:30 AM: the 12-hour clock people read in listings."""
     return moment.strftime("%I:%M %p").lstrip("0")
+
+
+def zone_place(name: str) -> str:
+    """ "Chicago" for America/Chicago, "Buenos Aires" for America/Argentina/Buenos_Aires."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def weekly_sentence(day: int, time: datetime.time, zone_name: str, now: datetime.datetime) -> str:
+    """ "Thursdays 7:00 PM in Chicago (01:00 UTC on Fridays)": the wall-clock time people keep,
+    and its UTC reading at the next occurrence, which is the one daylight saving moves."""
+    meeting = Meeting(day=day, time=time, timezone=zone_name)
+    starts = next_occurrence(meeting, now).starts.astimezone(datetime.UTC)
+    utc_day = Weekday(spec_day(starts.date())).label
+    return (
+        f"{Weekday(day).label}s {format_clock(time)} in {zone_place(zone_name)} "
+        f"({starts:%H:%M} UTC on {utc_day}s)"
+    )

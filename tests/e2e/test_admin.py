@@ -29,3 +29,32 @@ def test_a_facilitator_signs_in_and_moves_their_meeting_to_a_new_time(
     assert meeting.time.strftime("%H:%M") == "18:15"
     assert page.problems == []
     assert csp_violations(page) == []
+
+
+def sign_in(page, username: str) -> None:
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_a_facilitator_sees_the_new_time_in_words_and_no_utc_note(page, facilitator, make_meeting):
+    meeting = make_meeting(name="Loop Thursday", day=4, timezone="Europe/London")
+    meeting.facilitators.add(facilitator)
+
+    sign_in(page, "fay")
+    page.goto(f"/admin/meetings/meeting/{meeting.pk}/change/")
+    page.locator("#id_timezone").fill("Asia/Tokyo")
+    page.locator("#id_timezone").dispatch_event("change")
+    page.locator("#id_time").fill("18:15")
+    page.locator("#id_time").dispatch_event("change")
+
+    # Tokyo keeps no daylight saving, so the UTC reading is the same all year.
+    sentence = "Thursdays 6:15 PM in Tokyo (09:15 UTC on Thursdays)"
+    page.locator("#meeting-when", has_text=sentence).wait_for()
+    assert page.get_by_text("hours behind the server").count() == 0
+    assert page.get_by_text("hours ahead of the server").count() == 0
+    assert page.get_by_role("link", name="Now").count() == 0
+    assert page.problems == []
+    assert csp_violations(page) == []
