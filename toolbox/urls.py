@@ -9,6 +9,12 @@ app_name = "toolbox"
 urlpatterns = [
     path("toolbox/", views.PointListView.as_view(), name="point_list"),
     path("toolbox/search/", views.SearchView.as_view(), name="search"),
+    # VACI's page was "Vacation from Addiction" until the toolbox was checked against the program.
+    path(
+        "toolbox/tools/vacation-from-addiction/",
+        views.vacation_from_addiction,
+        name="vacation_from_addiction",
+    ),
     path("toolbox/tools/<slug:slug>/", views.ToolDetailView.as_view(), name="tool_detail"),
     path("toolbox/<slug:slug>/", views.PointDetailView.as_view(), name="point_detail"),
     path("stages/", views.StageListView.as_view(), name="stage_list"),

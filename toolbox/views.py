@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -94,3 +96,8 @@ class SearchView(BreadcrumbMixin, TemplateView):
             points=Point.objects.all(),
             **kwargs,
         )
+
+
+def vacation_from_addiction(request: HttpRequest) -> HttpResponse:
+    """The old address of the VACI page, kept so links and bookmarks still arrive."""
+    return redirect("toolbox:tool_detail", slug="vaci", permanent=True)

@@ -20,7 +20,7 @@ class WorksheetKind(models.TextChoices):
     DEADS = "deads", "DEADS"
     PROBLEM_SOLVING = "problem-solving", "Problem Solving"
     BALANCE_PIE = "balance-pie", "Lifestyle Balance Pie"
-    VACATION = "vacation", "Vacation from addiction"
+    VACI = "vaci", "VACI (Vital Absorbing Creative Interest)"
 
 
 URGE_LOG = "urges"
@@ -56,10 +56,11 @@ DESCRIPTIONS: dict[str, str] = {
         "Take an upsetting moment apart: the activating event, your beliefs about it and the "
         "consequences; then dispute the beliefs and find a more helpful view."
     ),
-    WorksheetKind.DISARM: "Name the voice of your urges, write down what it says, and answer it.",
+    WorksheetKind.DISARM: (
+        "Notice the images and the voice that come with your urges, name them, and answer them."
+    ),
     WorksheetKind.DEADS: (
-        "Plan your own ways to deny or delay, escape, avoid, distract and substitute when an urge "
-        "comes."
+        "Plan your own ways to deny, escape, accept, dispute and substitute when an urge comes."
     ),
     WorksheetKind.PROBLEM_SOLVING: (
         "Define a problem, brainstorm options, weigh them, choose one, and plan how to try it."
@@ -68,9 +69,9 @@ DESCRIPTIONS: dict[str, str] = {
         "Rate how satisfied you are with each area of your life and choose one to nudge toward "
         "balance."
     ),
-    WorksheetKind.VACATION: (
-        "Collect activities that give you a break from the behavior: quick ones for a hard hour "
-        "and bigger ones to look forward to."
+    WorksheetKind.VACI: (
+        "Start from what the behavior gave you, find absorbing interests that could give you the "
+        "same, and rate each before and after you try it."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

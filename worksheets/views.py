@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
+from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.access import (
     delete_worksheet,
     get_worksheet_for_user,
@@ -56,6 +57,14 @@ def worksheet_new(request: HttpRequest, kind: str) -> HttpResponse:
     if spec.initial_answers:
         blank.answers = spec.initial_answers(worksheets_for(request))
     return _render_form(request, blank, WorksheetForm.for_worksheet(blank), new=True)
+
+
+@require_GET
+def worksheet_new_vacation(request: HttpRequest) -> HttpResponse:
+    """The old address of the VACI worksheet, from when it was called "vacation"."""
+    url = reverse("worksheets:new", args=[WorksheetKind.VACI.value])
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url, permanent=True)
 
 
 @never_cache

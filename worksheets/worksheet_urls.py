@@ -6,6 +6,8 @@ app_name = "worksheets"
 
 urlpatterns = [
     path("", views.worksheet_list, name="list"),
+    # VACI was once called "vacation": its old address still starts one.
+    path("new/vacation/", views.worksheet_new_vacation, name="new_vacation"),
     path("new/<slug:kind>/", views.worksheet_new, name="new"),
     path("compare/", views.worksheet_compare, name="compare"),
     path("urges/", progress_views.urge_log, name="urges"),

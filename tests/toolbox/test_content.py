@@ -28,7 +28,7 @@ TOOLS_AND_WORKSHEETS = {
     "Role-play and Rehearsal": "",
     "Unconditional Self-Acceptance": "",
     "Lifestyle Balance Pie": WorksheetKind.BALANCE_PIE,
-    "Vacation from Addiction": WorksheetKind.VACATION,
+    "VACI (Vital Absorbing Creative Interest)": WorksheetKind.VACI,
 }
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)
 
@@ -417,7 +417,7 @@ def test_loading_again_changes_nothing():
     }
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("loaded")
 def test_an_edited_file_updates_its_row_and_renders_it_again(files):
     edit(
         files / "tools/urge-log.md", "Keep entries short.", "Keep entries **short**, kaleidoscope."
@@ -479,7 +479,7 @@ def test_two_stages_can_swap_places(files):
     assert list(Stage.objects.values_list("slug", flat=True))[-2:] == ["termination", "relapse"]
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("loaded")
 def test_a_page_added_in_the_admin_is_left_alone():
     Tool.objects.create(title="Gratitude List", slug="gratitude", summary="S", body="B", steps="1")
 

@@ -25,7 +25,10 @@ FROZEN = json.loads(
 # what `load_toolbox` does to a migrated database: that is expected, and named here, so the
 # files and the frozen copy never drift apart unnoticed. Add "<kind> <slug>": "updated" (or
 # "created" for a new file) when you do; never edit 0002_content.json.
-CHANGED_SINCE_0002: dict[str, str] = {}
+CHANGED_SINCE_0002: dict[str, str] = {
+    # 0003 moved "vacation-from-addiction" to "vaci"; the file's new words then update it.
+    "tool vaci": "updated",
+}
 
 
 def migrate(*targets: tuple[str, str | None]) -> None:
@@ -55,6 +58,8 @@ def test_the_content_migration_can_be_undone_and_run_again_from_nothing():
 
 @pytest.mark.django_db
 def test_the_migration_creates_the_rows_of_its_frozen_copy_rendered_html_included():
+    # Later migrations move rows (0003: VACI); step back to see what 0002 itself made.
+    migrate(("toolbox", "0002_content"))
     for model, rows in (
         (Point, FROZEN["points"]),
         (Stage, FROZEN["stages"]),
@@ -77,3 +82,17 @@ def test_the_files_load_onto_a_migrated_database_changing_only_what_writers_chan
         "load_toolbox changes rows that 0002_content shipped: if a writer edited or added these "
         "files, list them in CHANGED_SINCE_0002 (and leave the frozen copy as it is)."
     )
+
+
+@pytest.mark.django_db
+def test_0003_moves_vacation_from_addiction_to_vaci_and_back():
+    migrate(("toolbox", "0002_content"))
+    assert Tool.objects.filter(slug="vacation-from-addiction", worksheet="vacation").exists()
+
+    migrate(("toolbox", "0003_vaci_replaces_vacation"))
+    assert not Tool.objects.filter(slug="vacation-from-addiction").exists()
+    assert Tool.objects.filter(slug="vaci", worksheet="vaci").count() == 1
+
+    migrate(("toolbox", "0002_content"))
+    assert Tool.objects.filter(slug="vacation-from-addiction", worksheet="vacation").exists()
+    assert not Tool.objects.filter(slug="vaci").exists()

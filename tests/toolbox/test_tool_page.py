@@ -74,3 +74,13 @@ def test_a_tool_page_has_breadcrumbs_through_its_first_point(client):
 
 def test_an_unknown_tool_is_a_404(client):
     assert client.get("/toolbox/tools/no-such-tool/").status_code == 404
+
+
+def test_the_old_vacation_from_addiction_page_redirects_to_vaci(client):
+    response = client.get("/toolbox/tools/vacation-from-addiction/")
+
+    assert response.status_code == 301
+    assert response.url == "/toolbox/tools/vaci/"
+    page = client.get(response.url)
+    assertContains(page, "Vital Absorbing Creative Interest")
+    assertContains(page, 'href="/worksheets/new/vaci/"')

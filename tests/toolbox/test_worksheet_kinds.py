@@ -13,7 +13,7 @@ def test_the_worksheet_kinds_are_the_ones_the_worksheets_app_serves():
         "deads",
         "problem-solving",
         "balance-pie",
-        "vacation",
+        "vaci",
     ]
 
 

@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from pytest_django.asserts import assertContains, assertNotContains
 
 from toolbox.worksheet_kinds import WorksheetKind
@@ -45,7 +47,7 @@ KINDS = {
         {"areas-0-area": "Health", "areas-0-rating": "7", "nudge": "Walk on Sundays"},
         "Walk on Sundays",
     ),
-    "vacation": (
+    "vaci": (
         "Activities that could give me those things",
         {"activities-0-activity": "Pottery class", "activities-0-before": "3"},
         "Pottery class",
@@ -59,7 +61,7 @@ RATINGS = {
     "deads": "confidence",
     "problem-solving": "options-0-appeal",
     "balance-pie": "areas-0-rating",
-    "vacation": "activities-0-after",
+    "vaci": "activities-0-after",
 }
 
 
@@ -301,13 +303,13 @@ def test_the_first_pie_has_no_change_column(client, participant):
     assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Last time")
 
 
-# Vacation: before and after.
+# VACI: before and after.
 
 
-def test_the_vacation_summary_shows_before_and_after_trying(client, participant):
+def test_the_vaci_summary_shows_before_and_after_trying(client, participant):
     worksheet = create(
         participant,
-        "vacation",
+        "vaci",
         activities=[
             {"activity": "Pottery class", "gives": "Calm", "before": 3, "after": 8},
             {"activity": "Running", "gives": "A rush", "before": 6, "after": None},
@@ -322,10 +324,10 @@ def test_the_vacation_summary_shows_before_and_after_trying(client, participant)
     assert "not tried yet" in running
 
 
-def test_the_vacation_form_asks_for_both_ratings(client, participant):
+def test_the_vaci_form_asks_for_both_ratings(client, participant):
     client.force_login(participant)
     response = client.post(
-        "/worksheets/new/vacation/",
+        "/worksheets/new/vaci/",
         {
             "version": "1",
             "activities-0-activity": "Pottery class",
@@ -337,3 +339,61 @@ def test_the_vacation_form_asks_for_both_ratings(client, participant):
     worksheet = Worksheet.objects.get(owner=participant)
     assert worksheet.answers["activities"][0]["before"] == 3
     assert worksheet.answers["activities"][0]["after"] == 8
+
+
+def test_vaci_is_named_for_the_program_and_vacation_is_gone():
+    assert get_kind("vaci").label == "VACI (Vital Absorbing Creative Interest)"
+    assert get_kind("vacation") is None
+    assert "Vital Absorbing Creative Interest" in get_kind("vaci").intro
+
+
+def test_the_old_vacation_address_redirects_to_vaci_keeping_its_query(client, participant):
+    client.force_login(participant)
+    response = client.get("/worksheets/new/vacation/?from=toolbox")
+    assert response.status_code == 301
+    assert response.url == "/worksheets/new/vaci/?from=toolbox"
+
+
+def test_a_new_vaci_starts_from_the_benefits_of_the_latest_cost_benefit_analysis(
+    client, participant
+):
+    older = create(participant, "cba", keep_benefits=[{"item": "Old benefit"}])
+    newer = create(
+        participant,
+        "cba",
+        keep_benefits=[{"item": "It helped me unwind"}, {"item": ""}, {"item": "Company"}],
+        stop_benefits=[{"item": "Better sleep"}],
+    )
+    Worksheet.objects.filter(pk=older.pk).update(updated=newer.updated.replace(year=2020))
+    client.force_login(participant)
+    page = client.get("/worksheets/new/vaci/").content.decode()
+    assert 'value="It helped me unwind"' in page
+    assert 'value="Company"' in page
+    assert "Old benefit" not in page
+    assert "Better sleep" not in page
+
+
+def test_a_new_vaci_without_a_cost_benefit_analysis_starts_empty(client, participant, stranger):
+    create(stranger, "cba", keep_benefits=[{"item": "Someone else's benefit"}])
+    client.force_login(participant)
+    response = client.get("/worksheets/new/vaci/")
+    assertNotContains(response, "Someone else&#x27;s benefit")
+    assertNotContains(response, "Someone else's benefit")
+
+
+# Postgres runs schema changes in a transaction, so the test's own transaction undoes all this.
+def test_stored_vacation_worksheets_become_vaci_and_keep_their_answers(participant):
+    before = [("worksheets", "0008_signedinsession_moves_to_accounts")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    Old = executor.loader.project_state(before).apps.get_model("worksheets", "Worksheet")
+    old = Old.objects.create(
+        owner_id=participant.pk, kind="vacation", answers={"reflection": "Pottery was lovely"}
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    worksheet = Worksheet.objects.get(pk=old.pk)
+    assert worksheet.kind == "vaci"
+    assert worksheet.answers == {"reflection": "Pottery was lovely"}

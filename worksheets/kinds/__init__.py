@@ -262,7 +262,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     deads,
     problem_solving,
     balance_pie,
-    vacation,
+    vaci,
 )
 
 # isort: on

@@ -1,9 +1,25 @@
-"""Vacation from addiction: what the behaviour gave me, and new activities that could give it."""
+"""VACI (Vital Absorbing Creative Interest): what the behaviour gave me, and interests that could.
+
+A new VACI starts from the benefits the participant listed on their latest Cost/Benefit Analysis,
+the program's own suggested starting point.
+"""
 
 from __future__ import annotations
 
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import ItemList, Kind, Rating, Section, Text, register
+
+
+def initial_answers(worksheets: list) -> dict:
+    """What keeping on gave me, copied from the latest Cost/Benefit Analysis, if there is one."""
+    cbas = [w for w in worksheets if w.kind == WorksheetKind.CBA.value]
+    if not cbas:
+        return {}
+    latest = max(cbas, key=lambda w: w.updated)
+    benefits = [
+        (item.get("item") or "").strip() for item in latest.answers.get("keep_benefits") or []
+    ]
+    return {"gave": [{"need": benefit[:300]} for benefit in benefits if benefit]}
 
 
 def summary(answers: dict) -> dict:
@@ -23,7 +39,7 @@ def summary(answers: dict) -> dict:
             }
         )
     return {
-        "template": "worksheets/summaries/vacation.html",
+        "template": "worksheets/summaries/vaci.html",
         "activities": activities,
         "tried": sum(1 for a in activities if a["after"] is not None),
         "reflection": (
@@ -35,12 +51,13 @@ def summary(answers: dict) -> dict:
 
 KIND = register(
     Kind(
-        key=WorksheetKind.VACATION,
+        key=WorksheetKind.VACI,
         intro=(
             "A behaviour we keep coming back to usually gives us something real: relief, "
-            "excitement, company, a break. A vacation from it is a chance to find other ways to "
-            "get those things. Guess how much you will enjoy each new activity, try it, then say "
-            "how it actually went."
+            "excitement, company, a break. A VACI, a Vital Absorbing Creative Interest, can give "
+            "us those things in a healthier way. Start from what the behaviour gave you "
+            "(your Cost/Benefit Analysis lists it), guess how much you will enjoy each new "
+            "activity, try it, then say how it actually went."
         ),
         sections=(
             Section(
@@ -49,7 +66,11 @@ KIND = register(
                     ItemList(
                         "gave",
                         "Things it gave me",
-                        help="For example: a way to unwind, a reason to see friends, a thrill.",
+                        help=(
+                            "For example: a way to unwind, a reason to see friends, a thrill. "
+                            "A new worksheet starts with the benefits from your latest "
+                            "Cost/Benefit Analysis."
+                        ),
                         item_label="Thing",
                         subfields=(Text("need", "Something it gave me", max_length=300, lines=1),),
                     ),
@@ -93,5 +114,6 @@ KIND = register(
             ),
         ),
         summary=summary,
+        initial_answers=initial_answers,
     )
 )
