@@ -22,12 +22,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from meetings.admin_import import can_import, import_view
 from meetings.models import ChangeRequest, Location, Meeting, Region, Weekday, available_timezones
 from meetings.roles import is_coordinator
-from meetings.schedule import weekly_sentence
-from meetings.types import EDITABLE_TYPES, LANGUAGES
+from meetings.schedule import format_clock, weekly_sentence
+from meetings.types import ALL_TYPES, EDITABLE_TYPES, LANGUAGES
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -79,11 +80,14 @@ MEETING_FIELDSETS = [
         },
     ),
     ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
+    (None, {"fields": ["change_reason"]}),
 ]
 
 
 # Shown beside the form's fields, never edited: the schedule in words.
 MEETING_DISPLAY_FIELDS = ["in_words"]
+# On the form, not on the meeting: kept with the change in the meeting's history.
+MEETING_FORM_ONLY_FIELDS = ["change_reason"]
 
 
 @functools.cache
@@ -148,6 +152,12 @@ class MeetingForm(forms.ModelForm):
         required=False,
         initial=["EN"],
     )
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        required=False,
+        max_length=100,
+        help_text="Optional; shown in the meeting's history, e.g. “the church hall moved us”.",
+    )
 
     class Meta:
         model = Meeting
@@ -156,7 +166,7 @@ class MeetingForm(forms.ModelForm):
             for _, options in MEETING_FIELDSETS
             for row in options["fields"]
             for name in (row if isinstance(row, tuple) else (row,))
-            if name not in MEETING_DISPLAY_FIELDS
+            if name not in MEETING_DISPLAY_FIELDS + MEETING_FORM_ONLY_FIELDS
         ]
         widgets = {"time": CLOCK, "end_time": CLOCK}
 
@@ -192,6 +202,58 @@ class MeetingForm(forms.ModelForm):
                 "This venue is shared with meetings you cannot edit; ask a coordinator.",
             )
         return cleaned_data
+
+
+# How a change reads in the history: "Start 8:00 PM → 7:15 PM".
+HISTORY_LABELS = {
+    "day": "Day",
+    "time": "Start",
+    "end_time": "End",
+    "timezone": "Time zone",
+    "is_active": "Meeting now",
+    "is_public": "Public",
+    "conference_url": "Link",
+    "conference_phone": "Phone",
+    "feedback_url": "Feedback link",
+    "location": "Venue",
+}
+# Links and phone numbers can carry a passcode: the history says that they changed, not to what.
+SECRET_FIELDS = {"conference_url", "conference_phone", "feedback_url"}
+SHOWN_CHARACTERS = 80
+
+
+def change_in_words(field: str, old, new) -> str:
+    """One change to a meeting as a line of its history, e.g. "Start 8:00 PM → 7:15 PM"."""
+    label = HISTORY_LABELS.get(field) or Meeting._meta.get_field(field).verbose_name.capitalize()
+    if field in SECRET_FIELDS:
+        if not old:
+            return f"{label} added"
+        return f"{label} removed" if not new else f"{label} changed"
+    return f"{label} {value_in_words(field, old)} → {value_in_words(field, new)}"
+
+
+def value_in_words(field: str, value) -> str:
+    if value is None or value in ("", []):
+        return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime.time):
+        return format_clock(value)
+    if field == "day":
+        return Weekday(value).label
+    if field in ("types", "languages"):
+        return ", ".join(ALL_TYPES.get(code, code) for code in value)
+    choices = Meeting._meta.get_field(field).choices
+    text = str(dict(choices).get(value, value) if choices else value)
+    return text if len(text) <= SHOWN_CHARACTERS else f"{text[: SHOWN_CHARACTERS - 1]}…"
+
+
+class MeetingHistoryHelper(HistoricalRecordContextHelper):
+    def context_for_delta_changes(self, delta) -> list[dict[str, str]]:
+        return [
+            {"words": change_in_words(change.field, change.old, change.new)}
+            for change in delta.changes
+        ]
 
 
 class TypeFilter(admin.SimpleListFilter):
@@ -252,6 +314,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
             "when/", self.admin_site.admin_view(self.when_view), name="meetings_meeting_when"
         )
         return [import_url, when_url, *super().get_urls()]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return MeetingHistoryHelper(self.model, historical_record)
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
+        # simple-history writes this into the history row the save makes.
+        obj._change_reason = form.cleaned_data.get("change_reason") or None
+        super().save_model(request, obj, form, change)
 
     def when_view(self, request: HttpRequest) -> JsonResponse:
         """The schedule in words for the form's unsaved day, time and zone (meeting_times.js)."""

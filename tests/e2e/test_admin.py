@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tests.conftest import PASSWORD
@@ -56,5 +58,24 @@ def test_a_facilitator_sees_the_new_time_in_words_and_no_utc_note(page, facilita
     assert page.get_by_text("hours behind the server").count() == 0
     assert page.get_by_text("hours ahead of the server").count() == 0
     assert page.get_by_role("link", name="Now").count() == 0
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+def test_a_facilitator_reads_the_history_on_a_phone_without_scrolling_sideways(
+    page, facilitator, make_meeting
+):
+    meeting = make_meeting(name="Loop Thursday", day=4)
+    meeting.facilitators.add(facilitator)
+    meeting.time = datetime.time(18, 15)
+    meeting._change_reason = "The hall closes earlier in winter"
+    meeting.save()
+
+    sign_in(page, "fay")
+    page.goto(f"/admin/meetings/meeting/{meeting.pk}/history/")
+
+    page.get_by_text("Start 7:00 PM → 6:15 PM").wait_for()
+    assert page.get_by_text("Reason: The hall closes earlier in winter").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert page.problems == []
     assert csp_violations(page) == []
