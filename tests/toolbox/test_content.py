@@ -130,6 +130,17 @@ def test_relapse_is_described_as_learning_and_never_as_failure():
 
 
 @pytest.mark.usefixtures("loaded")
+def test_deads_teaches_the_programs_current_letters_and_notes_the_classic_ones():
+    deads = Tool.objects.get(slug="deads")
+
+    assert "Deny, Escape, Accept, Dispute and Substitute" in deads.summary
+    letters = re.findall(r"<strong>(\w+)\.</strong>", deads.body_html)
+    assert letters == ["Deny", "Escape", "Accept", "Dispute", "Substitute"]
+    classic = "Deny or Delay, Escape, Avoid (also Accept or Attack), Distract, Substitute"
+    assert classic in " ".join(deads.body.split())
+
+
+@pytest.mark.usefixtures("loaded")
 def test_every_tool_has_a_summary_a_body_of_paragraphs_and_three_to_seven_steps():
     for tool in Tool.objects.all():
         assert len(tool.summary) > 40, tool

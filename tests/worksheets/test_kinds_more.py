@@ -303,6 +303,25 @@ def test_the_first_pie_has_no_change_column(client, participant):
     assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Last time")
 
 
+# DEADS: the program's current letters, with the classic ones kept for those who use them.
+
+
+def test_the_deads_worksheet_follows_the_current_letters_then_offers_the_classic_ones():
+    kind = get_kind("deads")
+    plan, classic = kind.sections[1], kind.sections[2]
+    assert [f.label for f in plan.fields] == ["Deny", "Escape", "Accept", "Dispute", "Substitute"]
+    assert [f.label for f in classic.fields] == ["Delay", "Avoid", "Distract"]
+    assert "optional" in classic.title
+
+
+def test_a_deads_plan_written_with_the_classic_letters_still_shows_them(client, participant):
+    worksheet = create(participant, "deads", delay="Wait ten minutes", avoid="The corner shop")
+    client.force_login(participant)
+    response = client.get(f"/worksheets/{worksheet.pk}/print/")
+    assertContains(response, "Wait ten minutes")
+    assertContains(response, "The corner shop")
+
+
 # VACI: before and after.
 
 
