@@ -141,6 +141,17 @@ def test_deads_teaches_the_programs_current_letters_and_notes_the_classic_ones()
 
 
 @pytest.mark.usefixtures("loaded")
+def test_disarm_has_the_programs_one_expansion_and_speaks_of_images_too():
+    disarm = Tool.objects.get(slug="disarm")
+    expansion = "Destructive Images and Self-talk Awareness and Refusal Method"
+
+    assert expansion in disarm.summary
+    assert expansion in " ".join(disarm.body.split())
+    assert "Imagery" not in disarm.summary + disarm.body
+    assert "pictures" in " ".join(disarm.step_list)
+
+
+@pytest.mark.usefixtures("loaded")
 def test_every_tool_has_a_summary_a_body_of_paragraphs_and_three_to_seven_steps():
     for tool in Tool.objects.all():
         assert len(tool.summary) > 40, tool

@@ -29,6 +29,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     # 0003 moved "vacation-from-addiction" to "vaci"; the file's new words then update it.
     "tool vaci": "updated",
     "tool deads": "updated",
+    "tool disarm": "updated",
 }
 
 

@@ -303,6 +303,34 @@ def test_the_first_pie_has_no_change_column(client, participant):
     assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Last time")
 
 
+# DISARM: one expansion, images as well as the voice.
+
+
+def test_the_disarm_worksheet_uses_the_programs_expansion_and_asks_about_images(
+    client, participant
+):
+    assert "Destructive Images and Self-talk Awareness and Refusal Method" in (
+        get_kind("disarm").intro
+    )
+    client.force_login(participant)
+    response = client.post(
+        "/worksheets/new/disarm/",
+        {
+            "version": "1",
+            "images-0-image": "A cold beer on a sunny terrace",
+            "images-0-answer": "Then the next six, and a lost Sunday",
+        },
+    )
+    worksheet = Worksheet.objects.get(owner=participant, kind="disarm")
+    assert worksheet.answers["images"] == [
+        {
+            "image": "A cold beer on a sunny terrace",
+            "answer": "Then the next six, and a lost Sunday",
+        }
+    ]
+    assertContains(client.get(response.url), "The pictures it shows me")
+
+
 # DEADS: the program's current letters, with the classic ones kept for those who use them.
 
 

@@ -1,4 +1,4 @@
-"""DISARM: recognising the voice of an urge, what it says, and how I answer it."""
+"""DISARM: the images and the voice of an urge, what they show and say, and how I answer them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ KIND = register(
     Kind(
         key=WorksheetKind.DISARM,
         intro=(
-            "DISARM stands for Destructive Imaginings and Self-talk Awareness and Refusal Method. "
-            "An urge often talks to us in a familiar voice. Giving that voice a name, and writing "
-            "down what it says and how you will answer, makes it easier to recognise the next "
-            "time: it is the urge talking, not you."
+            "DISARM stands for Destructive Images and Self-talk Awareness and Refusal Method. "
+            "An urge often shows us tempting pictures and talks to us in a familiar voice. "
+            "Giving it a name, and writing down what it shows you, what it says and how you will "
+            "answer, makes it easier to recognise the next time: it is the urge at work, not you."
         ),
         sections=(
             Section(
@@ -30,6 +30,24 @@ KIND = register(
                         "What it is like when it speaks (when, how it sounds, how it feels)",
                         max_length=1000,
                         lines=3,
+                    ),
+                ),
+            ),
+            Section(
+                "The pictures it shows me",
+                (
+                    ItemList(
+                        "images",
+                        "Its usual pictures, and the rest of the story",
+                        help=(
+                            "The scenes the urge puts in your mind, then what really happens "
+                            "next, or how you will let the picture fade."
+                        ),
+                        item_label="Picture",
+                        subfields=(
+                            Text("image", "What the urge shows me", max_length=300, lines=2),
+                            Text("answer", "The rest of the story", max_length=300, lines=2),
+                        ),
                     ),
                 ),
             ),
