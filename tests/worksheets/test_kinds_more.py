@@ -303,6 +303,42 @@ def test_the_first_pie_has_no_change_column(client, participant):
     assertNotContains(client.get(f"/worksheets/{worksheet.pk}/"), "Last time")
 
 
+# Problem Solving: pros and cons per option, as its tool page says.
+
+
+def test_each_problem_solving_option_has_its_own_pros_and_cons(client, participant):
+    client.force_login(participant)
+    response = client.post(
+        "/worksheets/new/problem-solving/",
+        {
+            "version": "1",
+            "options-0-option": "Night class",
+            "options-0-pros": "Meet people",
+            "options-0-cons": "Costs money",
+            "options-1-option": "Call my sister",
+            "options-1-pros": "Free",
+        },
+    )
+    worksheet = Worksheet.objects.get(owner=participant, kind="problem-solving")
+    options = worksheet.answers["options"]
+    assert [(o["option"], o["pros"], o["cons"]) for o in options] == [
+        ("Night class", "Meet people", "Costs money"),
+        ("Call my sister", "Free", ""),
+    ]
+    printed = client.get(f"/worksheets/{worksheet.pk}/print/")
+    assertContains(printed, "Pros: what speaks for it")
+    assertContains(printed, "Costs money")
+    assert response.status_code == 302
+
+
+def test_an_earlier_problem_solving_worksheet_without_pros_and_cons_still_opens(
+    client, participant
+):
+    worksheet = create(participant, "problem-solving", options=[{"option": "Night class"}])
+    client.force_login(participant)
+    assertContains(client.get(f"/worksheets/{worksheet.pk}/"), "Night class")
+
+
 # DISARM: one expansion, images as well as the voice.
 
 

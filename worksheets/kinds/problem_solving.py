@@ -1,4 +1,4 @@
-"""Problem Solving: define it, brainstorm freely, choose, plan the week, and look back later."""
+"""Problem Solving: define it, brainstorm freely, weigh pros and cons, choose, plan, look back."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ KIND = register(
         key=WorksheetKind.PROBLEM_SOLVING,
         intro=(
             "A problem often feels smaller once it is written down. Go one step at a time: say "
-            "what the problem is, list every option without judging any of them, pick one to try, "
-            "and plan the next week. Later, come back and see how it went."
+            "what the problem is, list every option without judging any of them, then weigh the "
+            "pros and cons of each, pick one to try, and plan the next week. Later, come back and "
+            "see how it went."
         ),
         sections=(
             Section(
@@ -38,10 +39,15 @@ KIND = register(
                     ItemList(
                         "options",
                         "Options",
-                        help="Write them all down, even the odd ones. Judging comes later.",
+                        help=(
+                            "Write them all down, even the odd ones. Judging comes later: once "
+                            "the list is done, add the pros and cons of each."
+                        ),
                         item_label="Option",
                         subfields=(
                             Text("option", "Option", max_length=300, lines=2),
+                            Text("pros", "Pros: what speaks for it", max_length=1000, lines=2),
+                            Text("cons", "Cons: what speaks against it", max_length=1000, lines=2),
                             Rating(
                                 "appeal",
                                 "How well could it work?",
