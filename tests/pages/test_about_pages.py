@@ -28,11 +28,32 @@ def test_the_meeting_outline_walks_through_a_meeting_in_order(client):
 
     assertTemplateUsed(response, "pages/meeting_outline.html")
     content = response.content.decode()
-    steps = ["Welcome", "Check-in", "Setting the agenda", "Working through a problem", "Check-out"]
-    positions = [content.index(f"<h3>{step}") for step in steps]
+    steps = [
+        ("Welcome", "about 5 minutes"),
+        ("Check-in", "about 10 to 20 minutes"),
+        ("Setting the agenda", "about 3 minutes"),
+        ("Working time", "about 40 to 50 minutes"),
+        ("Passing the hat", "about 3 minutes"),
+        ("Check-out", "about 15 minutes"),
+    ]
+    positions = [
+        content.index(f'<h3>{step} <span class="outline-time">{minutes}</span></h3>')
+        for step, minutes in steps
+    ]
     assert positions == sorted(positions)
     assertContains(response, "Facilitator:")
     assertContains(response, '<a href="/about/">About</a>', html=True)
+
+
+def test_the_meeting_outline_gives_the_welcomes_guidelines_and_keeps_meetings_free(client):
+    response = client.get("/about/meeting-outline/")
+    text = " ".join(response.content.decode().split())
+
+    assert "No labels" in text
+    assert "the present and the future" in text
+    assert "Once it's done, cross-talk is welcome" in text
+    assert "Meetings are free and always will be" in text
+    assert "their plan for the coming week" in text
 
 
 def test_the_privacy_page_says_what_we_keep_and_why(client):
