@@ -152,6 +152,22 @@ def test_disarm_has_the_programs_one_expansion_and_speaks_of_images_too():
 
 
 @pytest.mark.usefixtures("loaded")
+def test_the_relapse_stage_says_how_the_models_authors_count_stages_and_place_relapse():
+    text = " ".join(Stage.objects.get(slug="relapse").feels_like.split())
+
+    assert "Prochaska and Carlo DiClemente, describe five stages" in text
+    assert "not as a stage of its own but as a return to an earlier one" in text
+
+
+@pytest.mark.usefixtures("loaded")
+def test_termination_speaks_of_graduating_and_moving_on():
+    termination = Stage.objects.get(slug="termination")
+
+    assert "graduate and move on" in termination.summary
+    assert "call this graduating" in " ".join(termination.feels_like.split())
+
+
+@pytest.mark.usefixtures("loaded")
 def test_every_tool_has_a_summary_a_body_of_paragraphs_and_three_to_seven_steps():
     for tool in Tool.objects.all():
         assert len(tool.summary) > 40, tool
@@ -313,7 +329,7 @@ MALFORMED = {
     ),
     "a stage section under another name": (
         replace("stages/relapse.md", "## What helps", "## What can help"),
-        "stages/relapse.md:17",
+        "stages/relapse.md:23",
         "`## What can help`: a stage has the sections `## What it feels like` and `## What helps`",
     ),
     "text before a stage's first section": (

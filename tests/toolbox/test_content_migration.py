@@ -30,6 +30,8 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool vaci": "updated",
     "tool deads": "updated",
     "tool disarm": "updated",
+    "stage relapse": "updated",
+    "stage termination": "updated",
 }
 
 
