@@ -21,6 +21,7 @@ class WorksheetKind(models.TextChoices):
     PROBLEM_SOLVING = "problem-solving", "Problem Solving"
     BALANCE_PIE = "balance-pie", "Lifestyle Balance Pie"
     VACI = "vaci", "VACI (Vital Absorbing Creative Interest)"
+    JOURNAL = "journal", "Journal"
 
 
 URGE_LOG = "urges"
@@ -72,6 +73,10 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.VACI: (
         "Start from what the behavior gave you, find absorbing interests that could give you the "
         "same, and rate each before and after you try it."
+    ),
+    WorksheetKind.JOURNAL: (
+        "Write dated, private entries about your days, with a prompt to start from when the page "
+        "feels blank."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

@@ -29,7 +29,9 @@ TOOLS_AND_WORKSHEETS = {
     "Unconditional Self-Acceptance": "",
     "Lifestyle Balance Pie": WorksheetKind.BALANCE_PIE,
     "VACI (Vital Absorbing Creative Interest)": WorksheetKind.VACI,
+    "Journaling": WorksheetKind.JOURNAL,
 }
+TOOLS = len(TOOLS_AND_WORKSHEETS)
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)
 
 
@@ -219,7 +221,7 @@ def test_the_shipped_content_is_searchable():
 # The files ------------------------------------------------------------------------------------
 
 
-def test_the_files_hold_four_points_seven_stages_and_thirteen_tools():
+def test_the_files_hold_four_points_seven_stages_and_every_tool():
     content = read_content()
 
     assert [record.slug for record in content["point"]] == [
@@ -229,7 +231,7 @@ def test_the_files_hold_four_points_seven_stages_and_thirteen_tools():
         "living-a-balanced-life",
     ]
     assert len(content["stage"]) == 7
-    assert len(content["tool"]) == 13
+    assert len(content["tool"]) == TOOLS
 
 
 def test_a_tool_file_gives_its_fields_its_links_and_its_steps_one_per_numbered_item():
@@ -410,13 +412,14 @@ def test_check_reads_every_file_and_writes_nothing(files, django_assert_num_quer
     with django_assert_num_queries(0):
         output = load_toolbox("--check", "--folder", str(files))
 
-    assert output == f"{files}: 4 points, 7 stages, 13 tools, all valid.\n"
+    assert output == f"{files}: 4 points, 7 stages, {TOOLS} tools, all valid.\n"
     assert Tool.objects.filter(title="Urge Log").exists()
 
 
 def test_check_needs_no_database():
     # Without the database fixture, any query here would fail the test.
-    assert load_toolbox("--check") == "toolbox/content: 4 points, 7 stages, 13 tools, all valid.\n"
+    checked = load_toolbox("--check")
+    assert checked == f"toolbox/content: 4 points, 7 stages, {TOOLS} tools, all valid.\n"
 
 
 def test_check_names_the_file_and_line_of_a_problem(files):
@@ -440,11 +443,11 @@ def test_loading_again_changes_nothing():
     second = load_toolbox("--verbosity", "2")
 
     assert "Points: 4 created, 0 updated, 0 unchanged." in first
-    assert "Tools: 13 created, 0 updated, 0 unchanged." in first
+    assert f"Tools: {TOOLS} created, 0 updated, 0 unchanged." in first
     assert second.endswith(
         "Points: 0 created, 0 updated, 4 unchanged.\n"
         "Stages: 0 created, 0 updated, 7 unchanged.\n"
-        "Tools: 0 created, 0 updated, 13 unchanged.\n"
+        f"Tools: 0 created, 0 updated, {TOOLS} unchanged.\n"
     )
     assert "  tool urge-log: unchanged\n" in second
     assert [list(model.objects.values()) for model in (Point, Stage, Tool)] == rows
@@ -467,7 +470,7 @@ def test_an_edited_file_updates_its_row_and_renders_it_again(files):
         "  tool urge-log: updated",
         "Points: 0 created, 0 updated, 4 unchanged.",
         "Stages: 0 created, 0 updated, 7 unchanged.",
-        "Tools: 0 created, 1 updated, 12 unchanged.",
+        f"Tools: 0 created, 1 updated, {TOOLS - 1} unchanged.",
     ]
     urge_log = Tool.objects.get(slug="urge-log")
     assert "Keep entries <strong>short</strong>, kaleidoscope." in urge_log.body_html
@@ -524,7 +527,7 @@ def test_a_page_added_in_the_admin_is_left_alone():
     output = load_toolbox()
 
     assert "  tool gratitude: left alone" in output
-    assert "Tools: 0 created, 0 updated, 13 unchanged, 1 left alone." in output
+    assert f"Tools: 0 created, 0 updated, {TOOLS} unchanged, 1 left alone." in output
     assert Tool.objects.filter(slug="gratitude").exists()
 
 

@@ -32,6 +32,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool disarm": "updated",
     "stage relapse": "updated",
     "stage termination": "updated",
+    "tool journaling": "created",
 }
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from tests.toolbox.conftest import links
@@ -115,3 +116,16 @@ def test_an_overlong_search_is_refused_politely(client):
     assert response.context["results"] is None
     assertContains(response, "Ensure this value has at most 200 characters")
     assertContains(response, "The Four Points")
+
+
+# The tools issue 14 added, and a word a participant might search for each.
+NEW_TOOLS = [
+    ("journal", "Journaling"),
+]
+
+
+@pytest.mark.parametrize(("query", "title"), NEW_TOOLS)
+def test_it_finds_every_tool_added_since_the_first_release(query, title):
+    call_command("load_toolbox", verbosity=0)
+
+    assert title in titles(query)

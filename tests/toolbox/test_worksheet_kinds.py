@@ -14,6 +14,7 @@ def test_the_worksheet_kinds_are_the_ones_the_worksheets_app_serves():
         "problem-solving",
         "balance-pie",
         "vaci",
+        "journal",
     ]
 
 

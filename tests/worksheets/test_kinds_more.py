@@ -52,6 +52,15 @@ KINDS = {
         {"activities-0-activity": "Pottery class", "activities-0-before": "3"},
         "Pottery class",
     ),
+    "journal": (
+        "A prompt to start from (optional)",
+        {
+            "entries-0-date": "2026-11-30",
+            "entries-0-prompt": "went-well",
+            "entries-0-entry": "Walked home past the pub",
+        },
+        "Walked home past the pub",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -62,10 +71,16 @@ RATINGS = {
     "problem-solving": "options-0-appeal",
     "balance-pie": "areas-0-rating",
     "vaci": "activities-0-after",
+    "journal": None,
 }
 
 
-def test_all_nine_kinds_are_offered_in_the_toolbox_order(client, db):
+def test_every_kind_but_the_first_two_runs_through_these_shared_tests():
+    assert set(KINDS) == set(REGISTRY) - {"cba", "change-plan"}
+    assert set(RATINGS) == set(KINDS)
+
+
+def test_all_kinds_are_offered_in_the_toolbox_order(client, db):
     assert list(REGISTRY) == [kind.value for kind in WorksheetKind]
     page = client.get("/worksheets/").content.decode()
     starts = re.findall(r'href="/worksheets/new/([a-z-]+)/"', page)
@@ -129,6 +144,38 @@ def test_each_kind_has_a_print_page_and_a_json_export(client, participant, kind)
     data = json.loads(exported.content)
     assert data["kind"] == kind
     assert shown in json.dumps(data["readable"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_is_encrypted_at_rest(client, participant, kind):
+    client.force_login(participant)
+    _, posted, shown = KINDS[kind]
+    client.post(f"/worksheets/new/{kind}/", {"version": "1", **posted})
+    worksheet = Worksheet.objects.get(owner=participant, kind=kind)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title::text, answers::text FROM worksheets_worksheet WHERE id = %s",
+            [worksheet.pk],
+        )
+        raw = repr(cursor.fetchall())
+    assert shown not in raw
+    assert shown in json.dumps(worksheet.answers)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_autosaves_as_the_participant_types(client, participant, kind):
+    client.force_login(participant)
+    _, posted, shown = KINDS[kind]
+    client.post(f"/worksheets/new/{kind}/", {"version": "1"})
+    worksheet = Worksheet.objects.get(owner=participant, kind=kind)
+    response = client.post(
+        f"/worksheets/{worksheet.pk}/autosave/",
+        {"version": str(worksheet.version), "_autosave": "1", **posted},
+    )
+    assert response.status_code == 200, response.content
+    worksheet.refresh_from_db()
+    assert shown in json.dumps(worksheet.answers)
+    assert response.json()["version"] == worksheet.version
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -263,6 +263,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     problem_solving,
     balance_pie,
     vaci,
+    journal,
 )
 
 # isort: on
