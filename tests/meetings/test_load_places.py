@@ -22,4 +22,4 @@ def test_it_loads_world_cities_and_us_zip_codes_and_can_run_again():
     assert counts[1] - counts[0] > 40_000
     assert geocode("Austin, TX").label == "Austin, TX"
     assert geocode("10001").label == "10001 (New York, NY)"
-    assert geocode("Manchester, UK").label == "Manchester, United Kingdom"
+    assert geocode("Manchester, UK").label == "Manchester, England, United Kingdom"
