@@ -22,6 +22,7 @@ class WorksheetKind(models.TextChoices):
     BALANCE_PIE = "balance-pie", "Lifestyle Balance Pie"
     VACI = "vaci", "VACI (Vital Absorbing Creative Interest)"
     JOURNAL = "journal", "Journal"
+    TRIGGERS = "triggers", "Triggers"
 
 
 URGE_LOG = "urges"
@@ -77,6 +78,10 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.JOURNAL: (
         "Write dated, private entries about your days, with a prompt to start from when the page "
         "feels blank."
+    ),
+    WorksheetKind.TRIGGERS: (
+        "List the people, places, feelings and thoughts that set off your urges, rank how risky "
+        "each is, and plan for the riskiest; the urge log then offers them as choices."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

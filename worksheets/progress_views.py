@@ -23,7 +23,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from meetings.zones import ViewerZone, choose_zone, remember_zone
 from worksheets import charts
+from worksheets.access import worksheets_for
 from worksheets.forms import StartDateForm, UrgeForm
+from worksheets.kinds import triggers
 from worksheets.models import (
     StageCheckIn,
     StartDate,
@@ -78,12 +80,16 @@ def _recent(request: HttpRequest) -> list[UrgeEntry]:
     return list(UrgeEntry.objects.owned_by(request.user)[:RECENT])
 
 
-def _suggestions(entries: list[UrgeEntry]) -> dict[str, list[str]]:
-    """Earlier triggers offered as the participant types, so a repeat is two taps."""
-    return {
-        name: [label for label, _ in charts.trigger_counts(entries, name, limit=12)]
-        for name, _ in charts.TRIGGER_FIELDS
-    }
+def _suggestions(request: HttpRequest, entries: list[UrgeEntry]) -> dict[str, list[str]]:
+    """Triggers offered as the participant types, so a repeat is two taps: those listed on
+    their latest Triggers worksheet first, riskiest first, then earlier entries' triggers."""
+    listed = triggers.urge_log_choices(worksheets_for(request))
+    suggestions = {}
+    for name, _ in charts.TRIGGER_FIELDS:
+        earlier = [label for label, _ in charts.trigger_counts(entries, name, limit=12)]
+        mine = listed.get(name, [])
+        suggestions[name] = mine + [label for label in earlier if label not in mine]
+    return suggestions
 
 
 def _render_log(
@@ -98,7 +104,7 @@ def _render_log(
             "entry": entry,
             "recent": recent,
             "total": UrgeEntry.objects.owned_by(request.user).count(),
-            "suggestions": _suggestions(recent),
+            "suggestions": _suggestions(request, recent),
             "zone": timezone.get_current_timezone_name(),
             # Only a page drawn by a plain GET may reload itself in the browser's zone.
             "zone_check": request.method == "GET",

@@ -33,6 +33,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "stage relapse": "updated",
     "stage termination": "updated",
     "tool journaling": "created",
+    "tool triggers": "created",
 }
 
 

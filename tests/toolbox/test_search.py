@@ -121,6 +121,7 @@ def test_an_overlong_search_is_refused_politely(client):
 # The tools issue 14 added, and a word a participant might search for each.
 NEW_TOOLS = [
     ("journal", "Journaling"),
+    ("trigger", "Triggers"),
 ]
 
 

@@ -15,6 +15,7 @@ def test_the_worksheet_kinds_are_the_ones_the_worksheets_app_serves():
         "balance-pie",
         "vaci",
         "journal",
+        "triggers",
     ]
 
 

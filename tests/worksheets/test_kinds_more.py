@@ -61,6 +61,11 @@ KINDS = {
         },
         "Walked home past the pub",
     ),
+    "triggers": (
+        "How risky is it for me?",
+        {"triggers-0-trigger": "Payday Friday", "triggers-0-type": "situation"},
+        "Payday Friday",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -72,6 +77,7 @@ RATINGS = {
     "balance-pie": "areas-0-rating",
     "vaci": "activities-0-after",
     "journal": None,
+    "triggers": "triggers-0-risk",
 }
 
 
@@ -118,8 +124,13 @@ def test_a_rating_out_of_range_is_refused_beside_its_field(client, participant, 
     client.force_login(participant)
     field = RATINGS[kind]
     data = {"version": "1", field: value}
-    if field.startswith(("areas-", "activities-", "options-")):
-        first = {"areas": "area", "activities": "activity", "options": "option"}
+    if field.startswith(("areas-", "activities-", "options-", "triggers-")):
+        first = {
+            "areas": "area",
+            "activities": "activity",
+            "options": "option",
+            "triggers": "trigger",
+        }
         name = field.split("-")[0]
         data[f"{name}-0-{first[name]}"] = "Something"
     response = client.post(f"/worksheets/new/{kind}/", data)
@@ -431,6 +442,25 @@ def test_a_deads_plan_written_with_the_classic_letters_still_shows_them(client, 
     response = client.get(f"/worksheets/{worksheet.pk}/print/")
     assertContains(response, "Wait ten minutes")
     assertContains(response, "The corner shop")
+
+
+# Triggers: ranked by risk, and offered by the urge log.
+
+
+def test_the_triggers_summary_ranks_them_riskiest_first(client, participant):
+    worksheet = create(
+        participant,
+        "triggers",
+        triggers=[
+            {"trigger": "Boredom", "type": "feeling", "risk": 4},
+            {"trigger": "Payday Friday", "type": "situation", "risk": 9},
+            {"trigger": "Old friends", "type": "people", "risk": None},
+        ],
+    )
+    client.force_login(participant)
+    page = client.get(f"/worksheets/{worksheet.pk}/").content.decode()
+    summary = page[page.index("My triggers, riskiest first") :]
+    assert summary.index("Payday Friday") < summary.index("Boredom") < summary.index("Old friends")
 
 
 # VACI: before and after.

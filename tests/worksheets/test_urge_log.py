@@ -376,3 +376,36 @@ def test_the_log_lists_the_20_most_recent_and_says_where_the_rest_are(client, pa
 
     assert response.content.decode().count('class="urge-item"') == 20
     assertContains(response, "These are your 20 most recent of 22.")
+
+
+def test_the_urge_log_offers_the_triggers_of_the_latest_triggers_worksheet(
+    client, participant, stranger
+):
+    from worksheets.models import Worksheet
+
+    Worksheet.objects.create(
+        owner=participant,
+        kind="triggers",
+        answers={
+            "triggers": [
+                {"trigger": "Boredom", "type": "feeling", "risk": 4},
+                {"trigger": "Payday Friday", "type": "situation", "risk": 9},
+                {"trigger": "My brother", "type": "people", "risk": 7},
+                {"trigger": "The smell of smoke", "type": "thought", "risk": 2},
+            ]
+        },
+    )
+    Worksheet.objects.create(
+        owner=stranger,
+        kind="triggers",
+        answers={"triggers": [{"trigger": "Someone else's trigger", "type": "situation"}]},
+    )
+    client.force_login(participant)
+    page = client.get("/worksheets/urges/").content.decode()
+
+    situation = page[page.index('<datalist id="situation-options">') :]
+    situation = situation[: situation.index("</datalist>")]
+    assert situation.index("Payday Friday") < situation.index("The smell of smoke")
+    assert '<option value="My brother">' in page.split('id="people-options"')[1]
+    assert '<option value="Boredom">' in page.split('id="feeling-options"')[1]
+    assert "Someone else" not in page

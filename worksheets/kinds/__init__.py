@@ -264,6 +264,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     balance_pie,
     vaci,
     journal,
+    triggers,
 )
 
 # isort: on
