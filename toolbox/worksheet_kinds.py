@@ -23,6 +23,7 @@ class WorksheetKind(models.TextChoices):
     VACI = "vaci", "VACI (Vital Absorbing Creative Interest)"
     JOURNAL = "journal", "Journal"
     TRIGGERS = "triggers", "Triggers"
+    WEEK_PLAN = "week-plan", "Plan Your Week"
 
 
 URGE_LOG = "urges"
@@ -82,6 +83,10 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.TRIGGERS: (
         "List the people, places, feelings and thoughts that set off your urges, rank how risky "
         "each is, and plan for the riskiest; the urge log then offers them as choices."
+    ),
+    WorksheetKind.WEEK_PLAN: (
+        "Plan each day of the coming week, name the times that could be hard, and look back at "
+        "the end of the week."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

@@ -31,6 +31,7 @@ TOOLS_AND_WORKSHEETS = {
     "VACI (Vital Absorbing Creative Interest)": WorksheetKind.VACI,
     "Journaling": WorksheetKind.JOURNAL,
     "Triggers": WorksheetKind.TRIGGERS,
+    "Plan Your Week": WorksheetKind.WEEK_PLAN,
 }
 TOOLS = len(TOOLS_AND_WORKSHEETS)
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)

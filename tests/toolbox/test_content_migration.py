@@ -34,6 +34,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "stage termination": "updated",
     "tool journaling": "created",
     "tool triggers": "created",
+    "tool plan-your-week": "created",
 }
 
 

@@ -122,6 +122,7 @@ def test_an_overlong_search_is_refused_politely(client):
 NEW_TOOLS = [
     ("journal", "Journaling"),
     ("trigger", "Triggers"),
+    ("week", "Plan Your Week"),
 ]
 
 

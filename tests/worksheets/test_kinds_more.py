@@ -66,6 +66,11 @@ KINDS = {
         {"triggers-0-trigger": "Payday Friday", "triggers-0-type": "situation"},
         "Payday Friday",
     ),
+    "week-plan": (
+        "Times this week that could be hard, and my plan for each",
+        {"week_start": "2026-11-30", "friday": "Climbing with Jo after work", "followed": "6"},
+        "Climbing with Jo after work",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -78,6 +83,7 @@ RATINGS = {
     "vaci": "activities-0-after",
     "journal": None,
     "triggers": "triggers-0-risk",
+    "week-plan": "followed",
 }
 
 
@@ -461,6 +467,26 @@ def test_the_triggers_summary_ranks_them_riskiest_first(client, participant):
     page = client.get(f"/worksheets/{worksheet.pk}/").content.decode()
     summary = page[page.index("My triggers, riskiest first") :]
     assert summary.index("Payday Friday") < summary.index("Boredom") < summary.index("Old friends")
+
+
+# Plan your week: every day, then a review.
+
+
+def test_the_week_plan_has_every_day_in_order_and_a_review_at_the_end():
+    kind = get_kind("week-plan")
+    names = [f.name for f in kind.sections[0].fields]
+    assert names == [
+        "week_start",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    assert kind.sections[-1].title == "At the end of the week"
+    assert {f.name for f in kind.sections[-1].fields} == {"followed", "went_well", "next_week"}
 
 
 # VACI: before and after.

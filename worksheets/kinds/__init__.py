@@ -265,6 +265,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     vaci,
     journal,
     triggers,
+    week_plan,
 )
 
 # isort: on
