@@ -24,6 +24,7 @@ class WorksheetKind(models.TextChoices):
     JOURNAL = "journal", "Journal"
     TRIGGERS = "triggers", "Triggers"
     WEEK_PLAN = "week-plan", "Plan Your Week"
+    GOALS = "goals", "Goal Setting"
 
 
 URGE_LOG = "urges"
@@ -87,6 +88,10 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.WEEK_PLAN: (
         "Plan each day of the coming week, name the times that could be hard, and look back at "
         "the end of the week."
+    ),
+    WorksheetKind.GOALS: (
+        "Make one change a specific, measurable goal with a date, break it into steps, and set "
+        "dates to review your progress."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

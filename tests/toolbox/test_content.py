@@ -32,6 +32,7 @@ TOOLS_AND_WORKSHEETS = {
     "Journaling": WorksheetKind.JOURNAL,
     "Triggers": WorksheetKind.TRIGGERS,
     "Plan Your Week": WorksheetKind.WEEK_PLAN,
+    "Goal Setting": WorksheetKind.GOALS,
 }
 TOOLS = len(TOOLS_AND_WORKSHEETS)
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)
@@ -169,6 +170,13 @@ def test_termination_speaks_of_graduating_and_moving_on():
 
     assert "graduate and move on" in termination.summary
     assert "call this graduating" in " ".join(termination.feels_like.split())
+
+
+@pytest.mark.usefixtures("loaded")
+def test_the_change_plan_links_to_goal_setting():
+    change_plan = Tool.objects.get(slug="change-plan")
+
+    assert 'href="/toolbox/tools/goal-setting/"' in change_plan.body_html
 
 
 @pytest.mark.usefixtures("loaded")

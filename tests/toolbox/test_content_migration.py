@@ -35,6 +35,8 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool journaling": "created",
     "tool triggers": "created",
     "tool plan-your-week": "created",
+    "tool goal-setting": "created",
+    "tool change-plan": "updated",
 }
 
 

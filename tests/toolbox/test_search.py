@@ -123,6 +123,7 @@ NEW_TOOLS = [
     ("journal", "Journaling"),
     ("trigger", "Triggers"),
     ("week", "Plan Your Week"),
+    ("goal", "Goal Setting"),
 ]
 
 

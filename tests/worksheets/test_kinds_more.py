@@ -71,6 +71,17 @@ KINDS = {
         {"week_start": "2026-11-30", "friday": "Climbing with Jo after work", "followed": "6"},
         "Climbing with Jo after work",
     ),
+    "goals": (
+        "Dates to review my progress",
+        {
+            "goal": "Walk 30 minutes three times a week",
+            "target": "2027-01-31",
+            "steps-0-step": "Find my trainers",
+            "reviews-0-date": "2026-12-14",
+            "reviews-0-progress": "3",
+        },
+        "Walk 30 minutes three times a week",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -84,6 +95,7 @@ RATINGS = {
     "journal": None,
     "triggers": "triggers-0-risk",
     "week-plan": "followed",
+    "goals": "reviews-0-progress",
 }
 
 
@@ -130,8 +142,9 @@ def test_a_rating_out_of_range_is_refused_beside_its_field(client, participant, 
     client.force_login(participant)
     field = RATINGS[kind]
     data = {"version": "1", field: value}
-    if field.startswith(("areas-", "activities-", "options-", "triggers-")):
+    if field.startswith(("areas-", "activities-", "options-", "triggers-", "reviews-")):
         first = {
+            "reviews": "notes",
             "areas": "area",
             "activities": "activity",
             "options": "option",
@@ -487,6 +500,24 @@ def test_the_week_plan_has_every_day_in_order_and_a_review_at_the_end():
     ]
     assert kind.sections[-1].title == "At the end of the week"
     assert {f.name for f in kind.sections[-1].fields} == {"followed", "went_well", "next_week"}
+
+
+# Goal setting: linked from the Change Plan.
+
+
+def test_the_change_plan_form_offers_a_goal_setting_worksheet(client, participant):
+    client.force_login(participant)
+    response = client.get("/worksheets/new/change-plan/")
+    assertContains(response, '<a href="/worksheets/new/goals/">Start a Goal Setting worksheet</a>')
+
+
+def test_a_goal_has_steps_and_review_dates(client, participant):
+    kind = get_kind("goals")
+    lists = {
+        f.name: [sub.name for sub in f.subfields] for f in kind.fields if hasattr(f, "subfields")
+    }
+    assert lists == {"steps": ["step", "date"], "reviews": ["date", "progress", "notes"]}
+    assert {"goal", "measure", "achievable", "target"} <= {f.name for f in kind.fields}
 
 
 # VACI: before and after.

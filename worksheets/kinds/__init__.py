@@ -176,6 +176,17 @@ class Kind:
     # gets the answers of the participant's latest earlier worksheet of this kind (or None).
     initial_answers: Callable[[list], dict] | None = None
     compares_previous: bool = False
+    # Worksheets that go with this one, offered under its introduction: (kind key, why).
+    see_also: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def related(self) -> list[dict]:
+        """The ``see_also`` worksheets with their names and addresses, for the form page."""
+        return [
+            {"label": REGISTRY[key].label, "url": f"/worksheets/new/{key}/", "why": why}
+            for key, why in self.see_also
+            if key in REGISTRY
+        ]
 
     @property
     def label(self) -> str:
@@ -266,6 +277,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     journal,
     triggers,
     week_plan,
+    goals,
 )
 
 # isort: on

@@ -12,6 +12,12 @@ KIND = register(
             "A plan turns a wish to change into a few concrete steps. Write it in your own words; "
             "you can come back and change it as often as you need. Plans that bend are still plans."
         ),
+        see_also=(
+            (
+                "goals",
+                "To turn one change into a specific, measurable goal with steps and review dates:",
+            ),
+        ),
         sections=(
             Section(
                 "The change",
