@@ -229,7 +229,9 @@ POSTCODE_FORMS = (
 # the gazetteer does not hold; the name before it is looked up.
 TRAILING_NUMBER = re.compile(r"^(\D+?)[ ,]+\d{1,4}$")
 # How much more a place in the site's DEFAULT_COUNTRY weighs when names tie.
-HOME_COUNTRY_WEIGHT = 10
+HOME_COUNTRY_WEIGHT = 5
+# Monterrey is Monterrey (Mexico), not Monterey (California), whose other names include it.
+ALIAS_DISCOUNT = 2
 NAMED_KINDS = (Place.Kind.CITY, Place.Kind.ALIAS)
 
 
@@ -298,7 +300,7 @@ def _qualifier_options(qualifier: str) -> list[dict[str, str]]:
     Several at once where they collide: "wa" is Washington and Western Australia, "ca"
     California and Canada; the places found, ranked, decide.
     """
-    return list(qualifier_table().get(qualifier.strip(" ."), ()))
+    return list(qualifier_table().get(qualifier.replace(".", "").strip(), ()))
 
 
 @functools.cache
@@ -309,7 +311,7 @@ def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
     table: dict[str, list[dict[str, str]]] = {}
 
     def add(key: str, option: dict[str, str]) -> None:
-        key = normalize(key)
+        key = normalize(key).replace(".", "")
         if key and option not in table.setdefault(key, []):
             table[key].append(option)
 
@@ -346,9 +348,11 @@ def _distinct(places: list[Place]) -> list[Place]:
     return list(seen.values())
 
 
-def _weight(place: Place) -> int:
+def _weight(place: Place) -> float:
+    """Population, more at home, less when only another of the place's names matched."""
     home = getattr(settings, "DEFAULT_COUNTRY", "US")
-    return place.population * (HOME_COUNTRY_WEIGHT if place.country == home else 1)
+    weight = place.population * (HOME_COUNTRY_WEIGHT if place.country == home else 1)
+    return weight / ALIAS_DISCOUNT if place.kind == Place.Kind.ALIAS else weight
 
 
 def similar_places(name: str, narrowing: Q) -> QuerySet[Place]:

@@ -23,7 +23,7 @@ import sqlite3
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -328,8 +328,11 @@ def all_rows() -> Iterator[tuple]:
 
 
 @transaction.atomic
-def load() -> dict[str, int]:
-    """Replace the gazetteer with every row, in one COPY; returns the count of each kind."""
+def load(rows: Iterable[tuple] | None = None) -> dict[str, int]:
+    """Replace the gazetteer with ``rows`` (every row by default) in one COPY.
+
+    Returns the count of each kind, and the seconds it took.
+    """
     counts: Counter = Counter()
     table = Place._meta.db_table
     started = time.monotonic()
@@ -337,7 +340,7 @@ def load() -> dict[str, int]:
         cursor.execute(f"TRUNCATE {table}")
         columns = ", ".join(COLUMNS)
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in all_rows():
+            for row in all_rows() if rows is None else rows:
                 counts[row[0]] += 1
                 copy.write_row(row)
         cursor.execute(f"ANALYZE {table}")
