@@ -25,6 +25,7 @@ class WorksheetKind(models.TextChoices):
     TRIGGERS = "triggers", "Triggers"
     WEEK_PLAN = "week-plan", "Plan Your Week"
     GOALS = "goals", "Goal Setting"
+    ACCEPTANCE = "acceptance", "Unconditional Acceptance"
 
 
 URGE_LOG = "urges"
@@ -92,6 +93,10 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.GOALS: (
         "Make one change a specific, measurable goal with a date, break it into steps, and set "
         "dates to review your progress."
+    ),
+    WorksheetKind.ACCEPTANCE: (
+        "When you find yourself condemning yourself, someone else or life, question the "
+        "judgment in the REBT way and find an accepting belief."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

@@ -26,7 +26,7 @@ TOOLS_AND_WORKSHEETS = {
     "Problem Solving": WorksheetKind.PROBLEM_SOLVING,
     "Brainstorming": "",
     "Role-play and Rehearsal": "",
-    "Unconditional Self-Acceptance": "",
+    "Unconditional Acceptance": WorksheetKind.ACCEPTANCE,
     "Lifestyle Balance Pie": WorksheetKind.BALANCE_PIE,
     "VACI (Vital Absorbing Creative Interest)": WorksheetKind.VACI,
     "Journaling": WorksheetKind.JOURNAL,
@@ -177,6 +177,20 @@ def test_the_change_plan_links_to_goal_setting():
     change_plan = Tool.objects.get(slug="change-plan")
 
     assert 'href="/toolbox/tools/goal-setting/"' in change_plan.body_html
+
+
+@pytest.mark.usefixtures("loaded")
+def test_unconditional_acceptance_covers_self_others_and_life():
+    tool = Tool.objects.get(slug="unconditional-self-acceptance")
+    text = " ".join(tool.body.split())
+
+    assert "Accept yourself, other people and life" in tool.summary
+    for words in (
+        "Unconditional self-acceptance",
+        "Unconditional acceptance of others",
+        "Unconditional acceptance of life",
+    ):
+        assert words in text
 
 
 @pytest.mark.usefixtures("loaded")

@@ -37,6 +37,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool plan-your-week": "created",
     "tool goal-setting": "created",
     "tool change-plan": "updated",
+    "tool unconditional-self-acceptance": "updated",
 }
 
 

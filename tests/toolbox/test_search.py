@@ -124,6 +124,7 @@ NEW_TOOLS = [
     ("trigger", "Triggers"),
     ("week", "Plan Your Week"),
     ("goal", "Goal Setting"),
+    ("acceptance", "Unconditional Acceptance"),
 ]
 
 

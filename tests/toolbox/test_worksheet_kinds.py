@@ -18,6 +18,7 @@ def test_the_worksheet_kinds_are_the_ones_the_worksheets_app_serves():
         "triggers",
         "week-plan",
         "goals",
+        "acceptance",
     ]
 
 

@@ -82,6 +82,16 @@ KINDS = {
         },
         "Walk 30 minutes three times a week",
     ),
+    "acceptance": (
+        "An accepting belief",
+        {
+            "whom": "self",
+            "event": "I snapped at my son",
+            "accepting": "I made a mistake, and I am still a worthwhile person",
+            "feeling_before": "8",
+        },
+        "I made a mistake, and I am still a worthwhile person",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -96,6 +106,7 @@ RATINGS = {
     "triggers": "triggers-0-risk",
     "week-plan": "followed",
     "goals": "reviews-0-progress",
+    "acceptance": "feeling_after",
 }
 
 
@@ -518,6 +529,18 @@ def test_a_goal_has_steps_and_review_dates(client, participant):
     }
     assert lists == {"steps": ["step", "date"], "reviews": ["date", "progress", "notes"]}
     assert {"goal", "measure", "achievable", "target"} <= {f.name for f in kind.fields}
+
+
+# Unconditional acceptance: self, others and life.
+
+
+def test_the_acceptance_worksheet_asks_whom_the_judgment_is_about():
+    whom = next(f for f in get_kind("acceptance").fields if f.name == "whom")
+    assert [label for _, label in whom.choices] == [
+        "Myself",
+        "Another person",
+        "Life, or a situation",
+    ]
 
 
 # VACI: before and after.

@@ -278,6 +278,7 @@ from worksheets.kinds import (  # noqa: E402, F401
     triggers,
     week_plan,
     goals,
+    acceptance,
 )
 
 # isort: on
