@@ -16,6 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import path, reverse
@@ -25,7 +26,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from meetings.admin_import import can_import, import_view
-from meetings.models import ChangeRequest, Location, Meeting, Region, Weekday, available_timezones
+from meetings.models import (
+    ChangeRequest,
+    Location,
+    Meeting,
+    MeetingException,
+    Region,
+    Weekday,
+    available_timezones,
+)
 from meetings.roles import is_coordinator
 from meetings.schedule import format_clock, weekly_sentence
 from meetings.types import ALL_TYPES, EDITABLE_TYPES, LANGUAGES
@@ -256,6 +265,44 @@ class MeetingHistoryHelper(HistoricalRecordContextHelper):
         ]
 
 
+class MeetingExceptionInline(admin.StackedInline):
+    """One-off changes on the meeting's own page: whoever may edit the meeting may add them."""
+
+    model = MeetingException
+    extra = 0
+    fields = ["kind", "date", "end_date", "new_time", "note"]
+    formfield_overrides = {models.TimeField: {"widget": CLOCK}}
+    verbose_name_plural = "One-off changes (a date off, a closure, another time one week)"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[MeetingException]:
+        # Only upcoming ones are worth editing; past ones stay in the meeting's history.
+        editable = Meeting.objects.editable_by(request.user).values("pk")
+        since = timezone.now().date() - datetime.timedelta(days=1)
+        return super().get_queryset(request).filter(meeting__in=editable).upcoming(since)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateField):
+            kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def _editable(self, request: HttpRequest, obj) -> bool:
+        return obj is None or obj.can_be_edited_by(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._editable(request, obj) and self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Facilitators hold no permission on this model: it is part of the meeting they edit.
+        allowed = request.user.has_perm("meetings.change_meeting")
+        return allowed and self._editable(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.has_change_permission(request, obj)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("meetings.view_meeting") and self._editable(request, obj)
+
+
 class TypeFilter(admin.SimpleListFilter):
     title = "type"
     parameter_name = "type"
@@ -298,6 +345,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["location"]
     filter_horizontal = ["facilitators"]
     save_on_top = True
+    inlines = [MeetingExceptionInline]
     change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = MEETING_FIELDSETS
 

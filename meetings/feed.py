@@ -11,6 +11,7 @@ List plugin's feed has it. Without it a hybrid meeting whose coordinates came fr
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from datetime import UTC
@@ -19,6 +20,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from meetings.models import Meeting, Region, Weekday
+from meetings.schedule import upcoming_exceptions
 
 # Feed key -> CSV column, in the 12 Step Meeting List plugin's names; the importer reads them all.
 CSV_COLUMNS: dict[str, str] = {
@@ -60,15 +62,45 @@ UPDATED_FORMAT = "%Y-%m-%d %H:%M:%S"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def feed_records(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
+def feed_records(
+    meetings: QuerySet[Meeting], *, today: datetime.date | None = None
+) -> list[dict[str, Any]]:
     """One spec record per meeting given, in two queries; the caller decides which are public.
 
     Ordered by id, not by day and time: a feed's order means nothing to its readers, and the
-    sort of a large directory would otherwise spill to disk.
+    sort of a large directory would otherwise spill to disk. Given ``today``, the records also
+    say what changes from that day on (the public feed); without it they are the meetings as
+    stored (exports, which imports read back).
     """
     paths = region_paths()
     rows = meetings.select_related("location").order_by("pk")
-    return [feed_record(meeting, paths) for meeting in rows]
+    if today is None:
+        return [feed_record(meeting, paths) for meeting in rows]
+    rows = rows.with_upcoming_exceptions()
+    return [with_changes(feed_record(meeting, paths), meeting, today) for meeting in rows]
+
+
+def with_changes(record: dict[str, Any], meeting: Meeting, today: datetime.date) -> dict[str, Any]:
+    """The spec has no field for one-off changes: they go at the head of the notes, and a
+    meeting closed for the whole coming week is temporarily closed (TC) until it reopens."""
+    changes = [
+        change
+        for change in upcoming_exceptions(meeting)
+        if (change.end_date or change.date) >= today
+    ]
+    if not changes:
+        return record
+    lines = [
+        f"{change.describe()}{f': {change.note}' if change.note else ''}." for change in changes
+    ]
+    record["notes"] = "\n".join([*lines, record["notes"]] if record.get("notes") else lines)
+    week = [today + datetime.timedelta(days=offset) for offset in range(7)]
+    if any(
+        change.kind == change.Kind.CLOSED and all(map(change.covers, week)) for change in changes
+    ):
+        record["types"] = [*record.get("types", []), "TC"]
+        record["types"] = list(dict.fromkeys(record["types"]))
+    return record
 
 
 def region_paths() -> dict[int, list[str]]:

@@ -6,6 +6,7 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.core.validators import (
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import JSONObject
 from simple_history.models import HistoricalRecords
 
 from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
@@ -325,8 +327,30 @@ class MeetingQuerySet(models.QuerySet):
         """Occurrences starting in (start, end], soonest first, in one query."""
         from meetings.schedule import occurrences_between
 
-        found = occurrences_between(self.starting_in(start, end), start, end)
+        candidates = self.starting_in(start, end).with_upcoming_exceptions()
+        found = occurrences_between(candidates, start, end)
         return [occurrence for occurrence in found if start < occurrence.starts <= end]
+
+    def with_upcoming_exceptions(self) -> MeetingQuerySet:
+        """Each meeting with its one-off changes not yet over, in the same query (a subquery
+        per row, on the exceptions' index), for the schedule to read."""
+        since = datetime.datetime.now(datetime.UTC).date() - datetime.timedelta(days=1)
+        rows = (
+            MeetingException.objects.filter(meeting=OuterRef("pk"))
+            .upcoming(since)
+            .order_by("date")
+            .values(
+                row=JSONObject(
+                    id="pk",
+                    kind="kind",
+                    date="date",
+                    end_date="end_date",
+                    new_time="new_time",
+                    note="note",
+                )
+            )
+        )
+        return self.annotate(upcoming_exception_rows=ArraySubquery(rows))
 
     def with_feed_types(self, codes: list[str]) -> MeetingQuerySet:
         """Meetings whose feed ``types`` include every one of these codes.
@@ -565,6 +589,177 @@ class ChangeRequest(models.Model):
         self.resolved_at = timezone.now()
         self.resolved_by = user
         self.save(update_fields=["resolved_at", "resolved_by"])
+
+
+class MeetingExceptionQuerySet(models.QuerySet):
+    def upcoming(self, today: datetime.date) -> MeetingExceptionQuerySet:
+        """Those not over by ``today``: public output leaves past ones out, history keeps them."""
+        return self.filter(end_date__gte=today)
+
+
+class MeetingException(models.Model):
+    """One date off, a closure over a few days, or one week at another time, with a note."""
+
+    class Kind(models.TextChoices):
+        CANCELLED = "cancelled", "No meeting on one date"
+        CLOSED = "closed", "Closed from one date to another"
+        MOVED = "moved", "Another time, one week only"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="exceptions")
+    kind = models.CharField("change", max_length=10, choices=Kind.choices)
+    date = models.DateField(help_text="The meeting's date; for a closure, its first day.")
+    end_date = models.DateField(
+        "last day", null=True, blank=True, help_text="For a closure: the last day it covers."
+    )
+    new_time = models.TimeField(
+        "new start",
+        null=True,
+        blank=True,
+        help_text="For another time: the start that day, on the meeting's own clock.",
+    )
+    note = models.CharField(
+        "public note",
+        max_length=140,
+        blank=True,
+        help_text="Shown with the change, e.g. “Closed for the holidays”.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = MeetingExceptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "one-off change"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("date")), name="meeting_exception_ends_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["meeting", "end_date"], name="meeting_exception_upcoming")]
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved changes show in the cached feed at once, as a meeting's own edits do."""
+        super().save(*args, **kwargs)
+        DirectoryVersion.bump()
+
+    def delete(self, *args, **kwargs):
+        """Deleted changes leave the cached feed at once."""
+        result = super().delete(*args, **kwargs)
+        DirectoryVersion.bump()
+        return result
+
+    @property
+    def skips(self) -> bool:
+        """Whether the meeting is not held at all on the dates this covers."""
+        return self.kind != self.Kind.MOVED
+
+    def covers(self, date: datetime.date) -> bool:
+        return self.date <= date <= (self.end_date or self.date)
+
+    def describe(self) -> str:
+        """ "No meeting on Thursday 24 December", "Closed 20 December – 3 January", ..."""
+        from meetings.schedule import format_clock
+
+        day = f"{self.date:%A} {self.date.day} {self.date:%B}"
+        if self.kind == self.Kind.CLOSED:
+            end = self.end_date or self.date
+            return f"Closed {self.date.day} {self.date:%B} – {end.day} {end:%B %Y}"
+        if self.kind == self.Kind.MOVED and self.new_time:
+            usual = format_clock(self.meeting.time)
+            return f"{day}: at {format_clock(self.new_time)} instead of {usual}"
+        return f"No meeting on {day}"
+
+    def clean(self) -> None:
+        """Refuse what would confuse people: a date gone by, a closure ending before it starts,
+        a move onto another meeting's time at the venue or past midnight."""
+        from meetings.schedule import length, spec_day, zone
+
+        errors: dict[str, str] = {}
+        try:
+            meeting = self.meeting
+        except Meeting.DoesNotExist:
+            meeting = None
+        if self.kind != self.Kind.CLOSED:
+            self.end_date = self.date
+        if self.kind != self.Kind.MOVED:
+            self.new_time = None
+        if self.date is None or meeting is None or meeting.timezone == "":
+            return
+        today = datetime.datetime.now(zone(meeting.timezone)).date()
+        if self.kind == self.Kind.CLOSED:
+            if self.end_date is None:
+                errors["end_date"] = "Give the last day of the closure."
+            elif self.end_date < self.date:
+                errors["end_date"] = "The last day is before the first day."
+            elif self.end_date < today and self.is_new_or_moved_in_time():
+                errors["end_date"] = "This closure would be over already."
+        else:
+            if spec_day(self.date) != meeting.day:
+                errors["date"] = (
+                    f"{self.date:%A} {self.date.day} {self.date:%B} is not a "
+                    f"{meeting.get_day_display()}, the meeting's day."
+                )
+            elif self.date < today and self.is_new_or_moved_in_time():
+                errors["date"] = "That date has passed."
+        if self.kind == self.Kind.MOVED and "date" not in errors:
+            if self.new_time is None:
+                errors["new_time"] = "Give the start time for that day."
+            elif message := self.move_problem(length(meeting)):
+                errors["new_time"] = message
+        if not errors and (overlap := self.overlapping()):
+            errors["date"] = f"This meeting already has a change then: {overlap.describe()}."
+        if errors:
+            raise ValidationError(errors)
+
+    def is_new_or_moved_in_time(self) -> bool:
+        """Whether the dates are being set now (an old exception may be edited as it stands)."""
+        if self.pk is None:
+            return True
+        saved = MeetingException.objects.filter(pk=self.pk).values("date", "end_date").first()
+        return saved != {"date": self.date, "end_date": self.end_date}
+
+    def move_problem(self, duration: datetime.timedelta) -> str:
+        from meetings.schedule import format_clock
+
+        meeting = self.meeting
+        if self.new_time == meeting.time:
+            return "That is the usual time: nothing to change."
+        starts = datetime.datetime.combine(self.date, self.new_time)
+        ends = starts + duration
+        if ends.date() != self.date and ends.time() != datetime.time(0):
+            return "At that time the meeting would run past midnight; choose an earlier start."
+        if meeting.location_id is None:
+            return ""
+        neighbours = Meeting.objects.filter(
+            location_id=meeting.location_id, day=meeting.day, is_active=True
+        ).exclude(pk=meeting.pk)
+        for other in neighbours:
+            other_starts = datetime.datetime.combine(self.date, other.time)
+            other_ends = other_starts + (
+                datetime.datetime.combine(self.date, other.end_time) - other_starts
+                if other.end_time and other.end_time > other.time
+                else datetime.timedelta(hours=1)
+            )
+            if starts < other_ends and other_starts < ends:
+                return (
+                    f"“{other.name}” meets at this venue then "
+                    f"({format_clock(other.time)}); choose another time."
+                )
+        return ""
+
+    def overlapping(self) -> MeetingException | None:
+        if self.meeting_id is None:
+            return None
+        others = MeetingException.objects.filter(
+            meeting_id=self.meeting_id,
+            date__lte=self.end_date or self.date,
+            end_date__gte=self.date,
+        )
+        return others.exclude(pk=self.pk).first()
 
 
 class Place(models.Model):

@@ -239,7 +239,9 @@ class DaySchedule:
             start, end = now - DAY, max(day_end, now + DAY)
         else:
             start, end = day_start, day_end
-        occurrences = occurrences_between(meetings.starting_in(start, end), start, end)
+        # Dates a meeting is off are left out, moved ones listed at their new time.
+        candidates = meetings.starting_in(start, end).with_upcoming_exceptions()
+        occurrences = occurrences_between(candidates, start, end)
         listings = [
             OnlineListing.of(occurrence, zone_name, local_now) for occurrence in occurrences
         ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from meetings.models import Meeting, Weekday
+from meetings.models import Meeting, MeetingException, Weekday
 
 DEFAULT_LENGTH = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
@@ -52,12 +52,14 @@ class Occurrence:
     meeting: Meeting
     starts: datetime.datetime
     ends: datetime.datetime
+    # The one-off change that moved this occurrence from the usual time, if one did.
+    change: MeetingException | None = None
 
     def in_zone(self, name: str) -> Occurrence:
         """The same occurrence with its times shown in another zone."""
         target = zone(name)
         return Occurrence(
-            self.meeting, self.starts.astimezone(target), self.ends.astimezone(target)
+            self.meeting, self.starts.astimezone(target), self.ends.astimezone(target), self.change
         )
 
     def is_on_at(self, moment: datetime.datetime) -> bool:
@@ -70,6 +72,69 @@ def occurrence_on(meeting: Meeting, date: datetime.date) -> Occurrence:
     # Aware arithmetic is wall-clock arithmetic, so the end reads as the stored end time; it is
     # made real the same way (astimezone() into the same zone would leave it untouched).
     return Occurrence(meeting, starts, real_time(starts + length(meeting)))
+
+
+def upcoming_exceptions(meeting: Meeting) -> list[MeetingException]:
+    """The meeting's one-off changes not yet over: from the rows that
+    ``MeetingQuerySet.with_upcoming_exceptions()`` read with it, else read now."""
+    cached = getattr(meeting, "upcoming_exception_list", None)
+    if cached is not None:
+        return cached
+    rows = getattr(meeting, "upcoming_exception_rows", None)
+    if rows is not None:
+        cached = [exception_from_row(meeting, row) for row in rows]
+    elif meeting.pk:
+        # A day's margin: "today" differs by zone, and each use compares on the meeting's dates.
+        since = datetime.datetime.now(datetime.UTC).date() - DAY
+        cached = list(meeting.exceptions.upcoming(since))
+    else:
+        cached = []
+    meeting.upcoming_exception_list = cached
+    return cached
+
+
+def exception_from_row(meeting: Meeting, row: dict) -> MeetingException:
+    """A one-off change from its JSON row (dates and times come back as ISO text)."""
+    return MeetingException(
+        id=row["id"],
+        meeting=meeting,
+        kind=row["kind"],
+        date=datetime.date.fromisoformat(row["date"]),
+        end_date=datetime.date.fromisoformat(row["end_date"]) if row["end_date"] else None,
+        new_time=datetime.time.fromisoformat(row["new_time"]) if row["new_time"] else None,
+        note=row["note"],
+    )
+
+
+def exception_on(meeting: Meeting, date: datetime.date) -> MeetingException | None:
+    return next((change for change in upcoming_exceptions(meeting) if change.covers(date)), None)
+
+
+def held_on(meeting: Meeting, date: datetime.date) -> Occurrence | None:
+    """The meeting as it is held on ``date`` (its own zone): None when it is off that day, at
+    the new time when it was moved."""
+    change = exception_on(meeting, date)
+    if change is None:
+        return occurrence_on(meeting, date)
+    if change.skips or change.new_time is None:
+        return None
+    starts = real_time(
+        datetime.datetime.combine(date, change.new_time, tzinfo=zone(meeting.timezone))
+    )
+    return Occurrence(meeting, starts, real_time(starts + length(meeting)), change)
+
+
+def next_held_occurrence(meeting: Meeting, now: datetime.datetime) -> Occurrence | None:
+    """Like ``next_occurrence``, past the dates it is off; None while closed for over a year."""
+    local_today = now.astimezone(zone(meeting.timezone)).date()
+    for offset in range(-1, 7 * 54):
+        date = local_today + datetime.timedelta(days=offset)
+        if spec_day(date) != meeting.day:
+            continue
+        occurrence = held_on(meeting, date)
+        if occurrence is not None and occurrence.ends > now:
+            return occurrence
+    return None
 
 
 def real_time(wall: datetime.datetime) -> datetime.datetime:
@@ -95,7 +160,8 @@ def next_occurrence(meeting: Meeting, now: datetime.datetime) -> Occurrence:
 def occurrences_between(
     meetings: Iterable[Meeting], start: datetime.datetime, end: datetime.datetime
 ) -> list[Occurrence]:
-    """Every occurrence overlapping [start, end), soonest first."""
+    """Every occurrence overlapping [start, end), soonest first; dates a meeting is off are
+    left out and moved ones are at their new time."""
     found = []
     for meeting in meetings:
         local_start = start.astimezone(zone(meeting.timezone)).date() - DAY
@@ -103,8 +169,8 @@ def occurrences_between(
         date = local_start
         while date <= local_end:
             if spec_day(date) == meeting.day:
-                occurrence = occurrence_on(meeting, date)
-                if occurrence.ends > start and occurrence.starts < end:
+                occurrence = held_on(meeting, date)
+                if occurrence and occurrence.ends > start and occurrence.starts < end:
                     found.append(occurrence)
             date += DAY
     return sorted(found, key=lambda occurrence: (occurrence.starts, occurrence.meeting.name))

@@ -19,8 +19,17 @@ from meetings.geocoding import (
     timezone_at,
     zone_countries,
 )
-from meetings.models import Attendance, Meeting, MeetingQuerySet
-from meetings.schedule import TIMES_OF_DAY, Occurrence, next_occurrence, spec_day, when_label, zone
+from meetings.models import Attendance, Meeting, MeetingException, MeetingQuerySet
+from meetings.schedule import (
+    TIMES_OF_DAY,
+    Occurrence,
+    next_held_occurrence,
+    next_occurrence,
+    spec_day,
+    upcoming_exceptions,
+    when_label,
+    zone,
+)
 from meetings.types import ALL_TYPES, LANGUAGES, Program
 
 PAGE_SIZE = 20
@@ -112,6 +121,8 @@ class Result:
     upcoming: Occurrence
     when: str
     in_progress: bool
+    # One-off changes from today on (a date off, a closure, another time one week).
+    changes: list[MeetingException] = field(default_factory=list)
 
 
 @dataclass
@@ -224,7 +235,9 @@ def nearest(meetings: MeetingQuerySet, place: GeocodeResult, search: Search) -> 
     """Meetings up to the current page plus one, cut at the exact radius."""
     radius_km = search.radius * (KM_PER_MILE if search.unit == "mi" else 1)
     limit = search.page * PAGE_SIZE + 1
-    candidates = meetings.near(place.latitude, place.longitude, radius_km * 1000)[:limit]
+    near = meetings.near(place.latitude, place.longitude, radius_km * 1000)
+    # Read with their one-off changes, so a date off is skipped without another query.
+    candidates = near.with_upcoming_exceptions()[:limit]
     rows = []
     for meeting in candidates:
         km = great_circle_km(place.latitude, place.longitude, meeting.latitude, meeting.longitude)
@@ -235,13 +248,20 @@ def nearest(meetings: MeetingQuerySet, place: GeocodeResult, search: Search) -> 
 
 
 def result_for(meeting: Meeting, distance: float | None, now: datetime.datetime) -> Result:
-    upcoming = next_occurrence(meeting, now)
+    # Past the dates the meeting is off, at the new time when moved.
+    upcoming = next_held_occurrence(meeting, now) or next_occurrence(meeting, now)
+    local_today = now.astimezone(zone(meeting.timezone)).date()
     return Result(
         meeting=meeting,
         distance=distance,
         upcoming=upcoming,
         when=when_label(upcoming.starts, now),
         in_progress=upcoming.is_on_at(now),
+        changes=[
+            change
+            for change in upcoming_exceptions(meeting)
+            if (change.end_date or change.date) >= local_today
+        ],
     )
 
 

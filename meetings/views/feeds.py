@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import hashlib
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from meetings import search
 from meetings.feed import feed_json, feed_records
-from meetings.models import DirectoryVersion, Meeting
+from meetings.models import DirectoryVersion, Meeting, MeetingException
 from meetings.search import FinderForm
 from meetings.views.finder import place_lookups, too_many_lookups
 from meetings.zones import viewer_zone
@@ -20,17 +22,23 @@ from meetings.zones import viewer_zone
 FEED_MAX_AGE = 300
 
 
-def feed_key(version: int, part: str) -> str:
+def feed_key(version: str, part: str) -> str:
     return f"meeting-feed:{version}:{part}"
 
 
-def build_feed(version: int) -> dict[str, bytes | str]:
+def feed_version() -> str:
+    """The directory's version and today's date: one-off changes drop out as their days pass."""
+    return f"{DirectoryVersion.current()}:{timezone.now().date().isoformat()}"
+
+
+def build_feed(version: str) -> dict[str, bytes | str]:
     """The public feed as JSON and gzipped JSON, with its ETag, cached per directory version.
 
     The three are cached under their own keys, so a request fetches only the body it sends (a
     shared cache would otherwise ship the whole pair over the network for every request).
     """
-    body = feed_json(feed_records(Meeting.objects.public()))
+    today = datetime.date.fromisoformat(version.rsplit(":", 1)[1])
+    body = feed_json(feed_records(Meeting.objects.public(), today=today))
     parts = {
         "json": body,
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),
@@ -40,14 +48,14 @@ def build_feed(version: int) -> dict[str, bytes | str]:
     return parts
 
 
-def cached_feed_part(version: int, part: str) -> bytes | str:
+def cached_feed_part(version: str, part: str) -> bytes | str:
     value = cache.get(feed_key(version, part))
     return value if value is not None else build_feed(version)[part]
 
 
 @require_GET
 def meeting_guide_feed(request: HttpRequest) -> HttpResponse:
-    version = DirectoryVersion.current()
+    version = feed_version()
     quoted = f'"{cached_feed_part(version, "etag")}"'
     if request.headers.get("If-None-Match") == quoted:
         response = HttpResponse(status=304)
@@ -129,6 +137,7 @@ def api_result(result: search.Result, unit: str) -> dict:
         "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
         "timezone": meeting.timezone,
         "next": result.upcoming.starts.isoformat(),
+        "next_is_moved": result.upcoming.change is not None,
         "when": result.when,
         "in_progress": result.in_progress,
         "attendance": meeting.attendance,
@@ -140,4 +149,17 @@ def api_result(result: search.Result, unit: str) -> dict:
         "conference_url": meeting.conference_url or None,
         "distance": round(result.distance, 2) if result.distance is not None else None,
         "unit": unit,
+        "changes": [change_json(change) for change in result.changes],
+    }
+
+
+def change_json(change: MeetingException) -> dict:
+    """A one-off change as data: dates in the meeting's own calendar, times on its clock."""
+    return {
+        "kind": change.kind,
+        "date": change.date.isoformat(),
+        "end_date": (change.end_date or change.date).isoformat(),
+        "new_time": change.new_time.strftime("%H:%M") if change.new_time else None,
+        "note": change.note,
+        "summary": change.describe(),
     }

@@ -11,7 +11,14 @@ from meetings.calendar import build_calendar
 from meetings.forms import ChangeRequestForm
 from meetings.maps import map_settings
 from meetings.models import Attendance, Meeting
-from meetings.schedule import format_clock, next_occurrence, when_label, zone
+from meetings.schedule import (
+    format_clock,
+    next_held_occurrence,
+    next_occurrence,
+    upcoming_exceptions,
+    when_label,
+    zone,
+)
 from meetings.types import type_name
 from meetings.zones import viewer_zone
 from smartrecovery import ratelimit
@@ -31,7 +38,14 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def detail_context(request: HttpRequest, meeting: Meeting, form=None) -> dict:
     now = timezone.now()
-    upcoming = next_occurrence(meeting, now)
+    # While closed for over a year there is no next date; the usual one still reads sensibly.
+    upcoming = next_held_occurrence(meeting, now) or next_occurrence(meeting, now)
+    local_today = now.astimezone(zone(meeting.timezone)).date()
+    changes = [
+        change
+        for change in upcoming_exceptions(meeting)
+        if (change.end_date or change.date) >= local_today
+    ]
     viewer = viewer_zone(request)
     online = meeting.attendance != Attendance.IN_PERSON
     for_viewer = upcoming.in_zone(viewer) if online and viewer != meeting.timezone else None
@@ -41,6 +55,7 @@ def detail_context(request: HttpRequest, meeting: Meeting, form=None) -> dict:
     return {
         "meeting": meeting,
         "upcoming": upcoming,
+        "changes": changes,
         "upcoming_label": when_label(upcoming.starts, now),
         "in_progress": upcoming.is_on_at(now),
         "for_viewer": for_viewer,

@@ -46,6 +46,9 @@ def edit_form(meeting: Meeting, **changes) -> dict:
         "types": ["O"],
         "languages": ["EN"],
         "is_public": "on",
+        # The one-off changes inline's management form: none shown, none added.
+        "exceptions-TOTAL_FORMS": "0",
+        "exceptions-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
