@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 
 from tests.e2e.conftest import axe_violations, csp_violations
 from toolbox.models import Point
@@ -15,10 +16,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def toolbox_content(transactional_db) -> None:
-    """Load the data migration's content again: each transactional test's flush removes it."""
+    """Load the content again as a migrated, loaded site has it: each test's flush removes it."""
     if not Point.objects.exists():
         migration = importlib.import_module("toolbox.migrations.0002_content")
         migration.load_content(apps, schema_editor=None)
+        migration = importlib.import_module("toolbox.migrations.0003_vaci_replaces_vacation")
+        migration.vacation_to_vaci(apps, schema_editor=None)
+        call_command("load_toolbox", verbosity=0)
 
 
 PAGES = [
@@ -33,6 +37,19 @@ PAGES = [
     "/about/",
     "/about/meeting-outline/",
     "/privacy/",
+    # The pages and worksheets issue 14 corrected or added.
+    "/toolbox/tools/vaci/",
+    "/toolbox/tools/triggers/",
+    "/toolbox/tools/unconditional-self-acceptance/",
+    "/worksheets/new/vaci/",
+    "/worksheets/new/disarm/",
+    "/worksheets/new/deads/",
+    "/worksheets/new/problem-solving/",
+    "/worksheets/new/journal/",
+    "/worksheets/new/triggers/",
+    "/worksheets/new/week-plan/",
+    "/worksheets/new/goals/",
+    "/worksheets/new/acceptance/",
 ]
 
 
