@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -76,6 +77,32 @@ def test_a_facilitator_reads_the_history_on_a_phone_without_scrolling_sideways(
 
     page.get_by_text("Start 7:00 PM → 6:15 PM").wait_for()
     assert page.get_by_text("Reason: The hall closes earlier in winter").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert page.problems == []
+    assert csp_violations(page) == []
+
+
+def test_a_facilitator_on_a_phone_cancels_next_weeks_meeting_and_the_public_page_says_so(
+    page, facilitator, make_meeting
+):
+    meeting = make_meeting(name="Loop Thursday", slug="loop-thursday", day=4)
+    meeting.facilitators.add(facilitator)
+    today = datetime.datetime.now(ZoneInfo(meeting.timezone)).date()
+    next_week = today + datetime.timedelta(days=(4 - (today.isoweekday() % 7)) % 7 + 7)
+
+    sign_in(page, "fay")
+    page.goto(f"/admin/meetings/meeting/{meeting.pk}/change/")
+    page.get_by_role("button", name="Add another One-off change").click()
+    page.locator("#id_exceptions-0-kind").select_option("cancelled")
+    page.locator("#id_exceptions-0-date").fill(next_week.isoformat())
+    page.locator("#id_exceptions-0-note").fill("The hall is booked for a concert")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    page.get_by_text("was changed successfully").wait_for()
+
+    page.goto("/meetings/loop-thursday/")
+    changes = page.locator("#meeting-changes")
+    assert f"No meeting on Thursday {next_week.day} {next_week:%B}" in changes.inner_text()
+    assert "The hall is booked for a concert" in changes.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert page.problems == []
     assert csp_violations(page) == []
