@@ -26,6 +26,8 @@ class WorksheetKind(models.TextChoices):
     WEEK_PLAN = "week-plan", "Plan Your Week"
     GOALS = "goals", "Goal Setting"
     ACCEPTANCE = "acceptance", "Unconditional Acceptance"
+    FAMILY_COMMUNICATION = "ff-communication", "Communication Plan (Family and Friends)"
+    FAMILY_SELF_CARE = "ff-self-care", "Self-Care Plan (Family and Friends)"
 
 
 URGE_LOG = "urges"
@@ -97,6 +99,14 @@ DESCRIPTIONS: dict[str, str] = {
     WorksheetKind.ACCEPTANCE: (
         "When you find yourself condemning yourself, someone else or life, question the "
         "judgment in the REBT way and find an accepting belief."
+    ),
+    WorksheetKind.FAMILY_COMMUNICATION: (
+        "For family and friends: plan a calm, positive conversation with your loved one, and "
+        "how you'll notice and reward what goes well."
+    ),
+    WorksheetKind.FAMILY_SELF_CARE: (
+        "For family and friends: look after yourself, with time that restores you, people who "
+        "support you, limits you'll keep and a plan for your safety."
     ),
     URGE_LOG: (
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "

@@ -19,6 +19,8 @@ def test_the_worksheet_kinds_are_the_ones_the_worksheets_app_serves():
         "week-plan",
         "goals",
         "acceptance",
+        "ff-communication",
+        "ff-self-care",
     ]
 
 

@@ -92,6 +92,20 @@ KINDS = {
         },
         "I made a mistake, and I am still a worthwhile person",
     ),
+    "ff-communication": (
+        "One short, positive, specific request",
+        {
+            "request": "Would you come for a walk with me on Saturday?",
+            "rewards-0-behaviour": "Home for dinner",
+            "rewards-0-reward": "Cook his favourite",
+        },
+        "Would you come for a walk with me on Saturday?",
+    ),
+    "ff-self-care": (
+        "Activities that are just for me",
+        {"activities-0-activity": "Swimming", "activities-0-when": "Tuesday mornings"},
+        "Tuesday mornings",
+    ),
 }
 # A rating field of each kind (a list's first row where the rating sits in a list).
 RATINGS = {
@@ -107,6 +121,8 @@ RATINGS = {
     "week-plan": "followed",
     "goals": "reviews-0-progress",
     "acceptance": "feeling_after",
+    "ff-communication": "went",
+    "ff-self-care": "stress",
 }
 
 
@@ -541,6 +557,19 @@ def test_the_acceptance_worksheet_asks_whom_the_judgment_is_about():
         "Another person",
         "Life, or a situation",
     ]
+
+
+# Family & Friends: a communication plan and a self-care plan, each offering the other.
+
+
+def test_the_family_worksheets_offer_each_other_and_put_safety_first(client, participant):
+    client.force_login(participant)
+    communication = client.get("/worksheets/new/ff-communication/")
+    assertContains(communication, "Your own safety comes first")
+    assertContains(communication, 'href="/worksheets/new/ff-self-care/"')
+    self_care = client.get("/worksheets/new/ff-self-care/")
+    assertContains(self_care, "If I ever feel unsafe")
+    assertContains(self_care, 'href="/worksheets/new/ff-communication/"')
 
 
 # VACI: before and after.

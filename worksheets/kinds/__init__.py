@@ -279,6 +279,8 @@ from worksheets.kinds import (  # noqa: E402, F401
     week_plan,
     goals,
     acceptance,
+    family_communication,
+    family_self_care,
 )
 
 # isort: on
