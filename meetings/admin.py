@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -36,7 +38,14 @@ from meetings.models import (
     available_timezones,
 )
 from meetings.roles import is_coordinator
-from meetings.schedule import format_clock, weekly_sentence
+from meetings.schedule import (
+    Occurrence,
+    format_clock,
+    next_held_occurrence,
+    upcoming_exceptions,
+    weekly_sentence,
+    zone,
+)
 from meetings.types import ALL_TYPES, EDITABLE_TYPES, LANGUAGES
 
 if TYPE_CHECKING:
@@ -265,6 +274,18 @@ class MeetingHistoryHelper(HistoricalRecordContextHelper):
         ]
 
 
+# The "my meetings" page lists at most this many (a superuser's page would list every meeting).
+MINE_LIMIT = 200
+
+
+def next_to_start(meeting: Meeting, now: datetime.datetime) -> Occurrence | None:
+    """The next date the meeting is held that has not begun yet."""
+    upcoming = next_held_occurrence(meeting, now)
+    if upcoming is not None and upcoming.starts <= now:
+        upcoming = next_held_occurrence(meeting, upcoming.ends)
+    return upcoming
+
+
 class MeetingExceptionInline(admin.StackedInline):
     """One-off changes on the meeting's own page: whoever may edit the meeting may add them."""
 
@@ -361,7 +382,97 @@ class MeetingAdmin(SimpleHistoryAdmin):
         when_url = path(
             "when/", self.admin_site.admin_view(self.when_view), name="meetings_meeting_when"
         )
-        return [import_url, when_url, *super().get_urls()]
+        mine_url = path(
+            "mine/", self.admin_site.admin_view(self.mine_view), name="meetings_meeting_mine"
+        )
+        cancel_url = path(
+            "<int:pk>/cancel-next/",
+            self.admin_site.admin_view(self.cancel_next_view),
+            name="meetings_meeting_cancel_next",
+        )
+        return [import_url, when_url, mine_url, cancel_url, *super().get_urls()]
+
+    def mine_view(self, request: HttpRequest) -> HttpResponse:
+        """The meetings this person looks after (a coordinator: their regions'), each with its
+        next date, its coming changes and its open change requests."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        meetings = list(
+            self.get_queryset(request)
+            .select_related("region")
+            .with_upcoming_exceptions()
+            .order_by("name")[:MINE_LIMIT]
+        )
+        requests = ChangeRequest.objects.filter(meeting__in=meetings, resolved_at__isnull=True)
+        open_requests: dict[int, list[ChangeRequest]] = {}
+        for change_request in requests.order_by("-created"):
+            open_requests.setdefault(change_request.meeting_id, []).append(change_request)
+        rows = []
+        for meeting in meetings:
+            upcoming = next_to_start(meeting, now)
+            local_today = now.astimezone(zone(meeting.timezone)).date()
+            rows.append(
+                {
+                    "meeting": meeting,
+                    "next": upcoming,
+                    "next_label": f"{upcoming.starts:%A} {upcoming.starts.day} "
+                    f"{upcoming.starts:%B}, {format_clock(upcoming.starts)}"
+                    if upcoming
+                    else "",
+                    "changes": [
+                        change
+                        for change in upcoming_exceptions(meeting)
+                        if (change.end_date or change.date) >= local_today
+                    ],
+                    "requests": open_requests.get(meeting.pk, []),
+                    "can_change": self.has_change_permission(request, meeting),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "My meetings",
+            "rows": rows,
+            "opts": self.model._meta,
+            "is_coordinator": is_coordinator(request.user),
+            "truncated": len(meetings) == MINE_LIMIT,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/mine.html", context)
+
+    def cancel_next_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """One click: no meeting at the next date it would start (undone by deleting the change
+        on the meeting's page)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        upcoming = next_to_start(meeting, timezone.now())
+        if upcoming is None:
+            self.message_user(request, "This meeting has no coming date to cancel.", messages.ERROR)
+            return redirect("admin:meetings_meeting_mine")
+        date = upcoming.starts.astimezone(zone(meeting.timezone)).date()
+        change = MeetingException(
+            meeting=meeting,
+            kind=MeetingException.Kind.CANCELLED,
+            date=upcoming.change.date if upcoming.change else date,
+            note=request.POST.get("note", "")[:140],
+        )
+        if upcoming.change:
+            # The next date was moved: cancelling it replaces the move.
+            MeetingException.objects.filter(pk=upcoming.change.pk).delete()
+        try:
+            change.full_clean()
+        except ValidationError as refused:
+            self.message_user(request, " ".join(refused.messages), messages.ERROR)
+            return redirect("admin:meetings_meeting_mine")
+        change.save()
+        self.message_user(
+            request,
+            f"{meeting.name}: {change.describe()}. Undo it under “One-off changes” on its page.",
+            messages.SUCCESS,
+        )
+        return redirect("admin:meetings_meeting_mine")
 
     def get_historical_record_context_helper(self, request, historical_record):
         return MeetingHistoryHelper(self.model, historical_record)

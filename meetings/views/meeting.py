@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
+from django.core.mail import send_mass_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from meetings.calendar import build_calendar
 from meetings.forms import ChangeRequestForm
 from meetings.maps import map_settings
-from meetings.models import Attendance, Meeting
+from meetings.models import Attendance, ChangeRequest, Meeting
 from meetings.schedule import (
     format_clock,
     next_held_occurrence,
@@ -23,6 +27,8 @@ from meetings.types import type_name
 from meetings.zones import viewer_zone
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
+
+logger = logging.getLogger(__name__)
 
 
 def get_listed_meeting(slug: str) -> Meeting:
@@ -84,6 +90,35 @@ def calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+def tell_facilitators(request: HttpRequest, change_request: ChangeRequest) -> None:
+    """Mail each of the meeting's facilitators who gave an address (each their own mail, so
+    none sees the others' addresses)."""
+    meeting = change_request.meeting
+    addresses = [
+        address
+        for address in meeting.facilitators.filter(is_active=True).values_list("email", flat=True)
+        if address
+    ]
+    if not addresses:
+        return
+    link = request.build_absolute_uri(
+        reverse("admin:meetings_changerequest_change", args=[change_request.pk])
+    )
+    sender = ""
+    if change_request.name or change_request.email:
+        sender = f"\nFrom: {change_request.name} {change_request.email}".rstrip() + "\n"
+    body = (
+        f"Someone asked for a change to “{meeting.name}”:\n\n{change_request.message}\n"
+        f"{sender}\nSee it and mark it done: {link}\n"
+    )
+    subject = f"Change request: {meeting.name}"
+    try:
+        send_mass_mail([(subject, body, None, [address]) for address in addresses])
+    except OSError:
+        # The request is saved and waits on their page: a mail server down must not lose it.
+        logger.exception("Could not mail the facilitators of meeting %s", meeting.pk)
+
+
 def request_change(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_listed_meeting(slug)
     form = ChangeRequestForm(request.POST or None)
@@ -94,7 +129,7 @@ def request_change(request: HttpRequest, slug: str) -> HttpResponse:
         # A bot that filled the honeypot is thanked like anyone else, and nothing is stored.
         if not form.is_spam:
             form.instance.meeting = meeting
-            form.save()
+            tell_facilitators(request, form.save())
         messages.success(request, "Thank you. The meeting's facilitators will look at it soon.")
         return redirect("meetings:detail", slug=meeting.slug)
     # Errors are shown beside the fields, on the meeting's own page.

@@ -106,3 +106,24 @@ def test_a_facilitator_on_a_phone_cancels_next_weeks_meeting_and_the_public_page
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert page.problems == []
     assert csp_violations(page) == []
+
+
+def test_a_facilitator_cancels_the_next_meeting_in_one_tap_from_their_page(
+    page, facilitator, make_meeting
+):
+    meeting = make_meeting(name="Loop Thursday", slug="loop-thursday", day=4)
+    meeting.facilitators.add(facilitator)
+
+    sign_in(page, "fay")
+    page.get_by_role("link", name="My meetings").click()
+    page.get_by_label("Note for the public (optional)").fill("Snow day")
+    button = page.get_by_role("button", name="Cancel the next meeting")
+    assert button.bounding_box()["height"] >= 44
+    button.click()
+
+    page.get_by_text("Undo it under").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    page.goto("/meetings/loop-thursday/")
+    assert "Snow day" in page.locator("#meeting-changes").inner_text()
+    assert page.problems == []
+    assert csp_violations(page) == []

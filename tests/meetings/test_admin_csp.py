@@ -49,6 +49,7 @@ def test_a_history_entry_page_has_no_inline_style(admin_client_with_history):
         "/admin/meetings/meeting/",
         "/admin/meetings/meeting/add/",
         "/admin/meetings/meeting/import/",
+        "/admin/meetings/meeting/mine/",
         "/admin/meetings/location/",
         "/admin/meetings/region/",
         "/admin/meetings/changerequest/",
