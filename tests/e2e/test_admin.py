@@ -127,3 +127,18 @@ def test_a_facilitator_cancels_the_next_meeting_in_one_tap_from_their_page(
     assert "Snow day" in page.locator("#meeting-changes").inner_text()
     assert page.problems == []
     assert csp_violations(page) == []
+
+
+def test_the_meeting_form_fits_a_phone_with_thumb_sized_controls(page, facilitator, make_meeting):
+    meeting = make_meeting(name="Loop Thursday")
+    meeting.facilitators.add(facilitator)
+
+    sign_in(page, "fay")
+    page.goto(f"/admin/meetings/meeting/{meeting.pk}/change/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    for control in ["#id_day", "#id_time", "#id_end_time", "#id_timezone", "#id_change_reason"]:
+        assert page.locator(control).bounding_box()["height"] >= 44, control
+    assert page.get_by_role("button", name="Save", exact=True).first.bounding_box()["height"] >= 44
+    assert page.locator("label[for=id_is_active]").bounding_box()["height"] >= 44
+    assert csp_violations(page) == []
