@@ -33,6 +33,7 @@ TOOLS_AND_WORKSHEETS = {
     "Triggers": WorksheetKind.TRIGGERS,
     "Plan Your Week": WorksheetKind.WEEK_PLAN,
     "Goal Setting": WorksheetKind.GOALS,
+    "Practice Self-Compassion": "",
 }
 TOOLS = len(TOOLS_AND_WORKSHEETS)
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)

@@ -38,6 +38,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool goal-setting": "created",
     "tool change-plan": "updated",
     "tool unconditional-self-acceptance": "updated",
+    "tool self-compassion": "created",
 }
 
 

@@ -125,6 +125,7 @@ NEW_TOOLS = [
     ("week", "Plan Your Week"),
     ("goal", "Goal Setting"),
     ("acceptance", "Unconditional Acceptance"),
+    ("compassion", "Practice Self-Compassion"),
 ]
 
 
