@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.options import ActionLocation
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +30,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from meetings.admin_import import can_import, import_view
+from meetings.feed import feed_csv, feed_json, feed_records
 from meetings.models import (
     ChangeRequest,
     Location,
@@ -324,6 +327,28 @@ class MeetingExceptionInline(admin.StackedInline):
         return request.user.has_perm("meetings.view_meeting") and self._editable(request, obj)
 
 
+class MeetingActionForm(ActionForm):
+    """The action bar's extra boxes for a coordinator's bulk changes."""
+
+    # A plain text field drawn as a list: the choices are the user's regions, set per request,
+    # and the action itself refuses any other (Django validates this form before it runs).
+    region = forms.CharField(
+        required=False, label="Region (for “move”)", widget=forms.Select(choices=[])
+    )
+    timezone = forms.CharField(
+        required=False,
+        max_length=64,
+        label="Time zone (for “set”)",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "America/Chicago"}),
+    )
+
+
+def allowed_regions(user) -> QuerySet[Region]:
+    if user.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(pk__in=coordinated_region_ids(user))
+
+
 class TypeFilter(admin.SimpleListFilter):
     title = "type"
     parameter_name = "type"
@@ -367,6 +392,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["facilitators"]
     save_on_top = True
     inlines = [MeetingExceptionInline]
+    action_form = MeetingActionForm
+    actions = ["move_to_region", "set_timezone", "export_csv", "export_json"]
     change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = MEETING_FIELDSETS
 
@@ -512,7 +539,81 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         extra_context = {**(extra_context or {}), "can_import": can_import(request.user)}
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        action_form = getattr(response, "context_data", {}).get("action_form")
+        if action_form is not None:
+            action_form.fields["region"].widget.choices = [
+                ("", "---------"),
+                *((region.pk, str(region)) for region in allowed_regions(request.user)),
+            ]
+        return response
+
+    def get_actions(self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST) -> dict:
+        actions = super().get_actions(request, action_location=action_location)
+        if not is_coordinator(request.user):
+            # Facilitators neither move meetings between regions nor export them in bulk.
+            for name in ("move_to_region", "set_timezone", "export_csv", "export_json"):
+                actions.pop(name, None)
+        return actions
+
+    def bulk_save(self, request: HttpRequest, meetings, reason: str, **changes) -> int:
+        """Each meeting saved on its own, so its history says who changed what and why."""
+        saved = 0
+        for meeting in meetings:
+            for name, value in changes.items():
+                setattr(meeting, name, value)
+            meeting._history_user = request.user
+            meeting._change_reason = reason
+            meeting.save()
+            saved += 1
+        return saved
+
+    @admin.action(
+        description="Move the selected meetings to the region chosen", permissions=["change"]
+    )
+    def move_to_region(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        chosen = request.POST.get("region", "")
+        region = (
+            allowed_regions(request.user).filter(pk=chosen).first() if chosen.isdigit() else None
+        )
+        if region is None:
+            self.message_user(
+                request, "Choose one of your regions to move them to.", messages.ERROR
+            )
+            return
+        with transaction.atomic():
+            count = self.bulk_save(
+                request, queryset, f"Moved to {region.name} with others", region=region
+            )
+        self.message_user(request, f"{count} meeting(s) moved to {region}.", messages.SUCCESS)
+
+    @admin.action(
+        description="Set the time zone chosen on the selected meetings", permissions=["change"]
+    )
+    def set_timezone(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        zone_name = request.POST.get("timezone", "").strip()
+        if zone_name not in available_timezones():
+            self.message_user(
+                request, "Give a time zone name such as America/Chicago.", messages.ERROR
+            )
+            return
+        with transaction.atomic():
+            count = self.bulk_save(
+                request, queryset, f"Time zone set to {zone_name} with others", timezone=zone_name
+            )
+        self.message_user(request, f"{count} meeting(s) now in {zone_name}.", messages.SUCCESS)
+
+    @admin.action(description="Export the selected meetings as CSV", permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> HttpResponse:
+        response = HttpResponse(feed_csv(feed_records(queryset)), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
+        return response
+
+    @admin.action(description="Export the selected meetings as JSON", permissions=["view"])
+    def export_json(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> HttpResponse:
+        response = HttpResponse(feed_json(feed_records(queryset)), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="meetings.json"'
+        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
         return super().get_queryset(request).editable_by(request.user)
