@@ -33,7 +33,7 @@ ZIP_CODE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 # A clear winner among places of the same name: London (GB) over London (CA).
 DOMINANCE = 5
 FUZZY_MATCH = 0.5
-FUZZY_SUGGESTION = 0.3
+FUZZY_SUGGESTION = 0.4
 # Longer text names no place or address; "precise:" and this fit GeocodeCache.query (300).
 MAX_QUERY_LENGTH = 250
 # The gazetteer's longest city name has 57 characters: a longer name is no typo of a city.
@@ -263,7 +263,7 @@ def lookup_gazetteer(query: str) -> GeocodeResult:
         options = _qualifier_options(qualifier)
         if not options:
             raise PlaceNotFound(query, _labels(_similar(name, Q())))
-        narrowing &= functools.reduce(operator.or_, (Q(**option) for option in options))
+        narrowing &= _any_of(options)
     exact = list(
         Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key=name).order_by("-population")[:20]
     )
@@ -277,14 +277,26 @@ def lookup_gazetteer(query: str) -> GeocodeResult:
 
 
 def _split_trailing_qualifier(name: str) -> tuple[str, list[str]]:
-    """ "toronto on" is Toronto in Ontario unless a place is called "toronto on"."""
+    """ "toronto on" is Toronto in Ontario, unless a place is called "toronto on"; "new york"
+    stays New York, since no place called "new" lies in York."""
     words = name.split()
     if len(words) < 2 or Place.objects.filter(kind__in=NAMED_KINDS, key=name).exists():
         return name, []
     for size in (3, 2, 1):
-        if len(words) > size and _qualifier_options(" ".join(words[-size:])):
-            return " ".join(words[:-size]), [" ".join(words[-size:])]
+        if len(words) <= size:
+            continue
+        rest, qualifier = " ".join(words[:-size]), " ".join(words[-size:])
+        options = _qualifier_options(qualifier)
+        if (
+            options
+            and Place.objects.filter(_any_of(options), kind__in=NAMED_KINDS, key=rest).exists()
+        ):
+            return rest, [qualifier]
     return name, []
+
+
+def _any_of(options: list[dict[str, str]]) -> Q:
+    return functools.reduce(operator.or_, (Q(**option) for option in options))
 
 
 def _lookup_postcode(query: str, country: str, code: str) -> GeocodeResult:

@@ -341,7 +341,7 @@ def load(rows: Iterable[tuple] | None = None) -> dict[str, int]:
         columns = ", ".join(COLUMNS)
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in all_rows() if rows is None else rows:
-                counts[row[0]] += 1
+                counts[str(row[0])] += 1
                 copy.write_row(row)
         cursor.execute(f"ANALYZE {table}")
     counts["seconds"] = round(time.monotonic() - started, 1)

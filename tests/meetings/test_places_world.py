@@ -55,6 +55,7 @@ def test_the_slice_loads_in_seconds(world):
         ("AUSTIN  TX 78701", "78701 (Austin, TX)"),
         ("78701", "78701 (Austin, TX)"),
         ("NYC", "New York City, NY"),
+        ("New York", "New York City, NY"),
         ("Albequerque", "Albuquerque, NM"),
         ("Pittsburg, PA", "Pittsburgh, PA"),
     ],
