@@ -319,7 +319,13 @@ class MeetingQuerySet(models.QuerySet):
         condition = Q()
         for (lower, upper), names in windows.items():
             condition |= Q(timezone__in=names) & self.local_window(lower, upper)
-        return self.filter(condition).order_by()
+        # A week moved to another time may start in the window when its usual time does not.
+        moved = MeetingException.objects.filter(
+            meeting=OuterRef("pk"),
+            kind=MeetingException.Kind.MOVED,
+            date__range=(start.date() - datetime.timedelta(days=1), end.date() + hour * 24),
+        )
+        return self.filter(condition | Q(Exists(moved))).order_by()
 
     def starting_between(
         self, start: datetime.datetime, end: datetime.datetime

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from icalendar import Calendar
 from pytest_django.asserts import assertContains, assertNotContains
 
-from meetings.models import Attendance, MeetingException
+from meetings.models import Attendance, Meeting, MeetingException
 from tests.meetings.test_admin_roles import edit_form
 
 pytestmark = pytest.mark.django_db
@@ -338,3 +338,17 @@ def test_the_finder_gives_the_next_date_the_meeting_is_held(client, places, tues
     response = client.get("/meetings/", {"near": "Austin, TX"})
 
     assertContains(response, 'datetime="2026-12-08T19:00:00-06:00"')
+
+
+def test_a_week_moved_into_the_next_hour_is_starting_soon(tuesday):
+    add_change(
+        tuesday, kind=Kind.MOVED, date=datetime.date(2026, 12, 1), new_time=datetime.time(13)
+    )
+    start = NOON
+    end = NOON + datetime.timedelta(minutes=90)
+
+    found = Meeting.objects.starting_between(start, end)
+
+    assert [(o.meeting.name, o.starts.astimezone(CHICAGO).hour) for o in found] == [
+        ("Eastside Tuesday", 13)
+    ]
