@@ -323,7 +323,10 @@ class MeetingQuerySet(models.QuerySet):
         moved = MeetingException.objects.filter(
             meeting=OuterRef("pk"),
             kind=MeetingException.Kind.MOVED,
-            date__range=(start.date() - datetime.timedelta(days=1), end.date() + hour * 24),
+            date__range=(
+                start.date() - datetime.timedelta(days=1),
+                end.date() + datetime.timedelta(days=1),
+            ),
         )
         return self.filter(condition | Q(Exists(moved))).order_by()
 
