@@ -38,6 +38,9 @@ FUZZY_SUGGESTION = 0.4
 MAX_QUERY_LENGTH = 250
 # The gazetteer's longest city name has 57 characters: a longer name is no typo of a city.
 MAX_FUZZY_NAME = 60
+# Shorter text ("sa", "la", "san san san") is no typo of a name: its few, common trigrams match
+# a large part of the index (20-50 ms a lookup); it is looked up exactly ("LA") or not at all.
+MIN_FUZZY_NAME = 4
 # How long an outcome is remembered: a place found for a day (the gazetteer only changes when
 # it is reloaded); a miss or a choice for ten minutes, long enough for a visitor's retries and a
 # flood's repeats, short enough that a flood of distinct junk does not pile up in the cache.
@@ -391,7 +394,7 @@ def _similar(name: str, narrowing: Q) -> list[Place]:
     characters), and a name longer than any city's is no typo of one.
     """
     name = " ".join(dict.fromkeys(name.split()))
-    if len(name) > MAX_FUZZY_NAME:
+    if len(name) > MAX_FUZZY_NAME or len(name) < MIN_FUZZY_NAME:
         return []
     with transaction.atomic(), connection.cursor() as cursor:
         # The threshold of ``%`` for this transaction only (set_config's third argument).

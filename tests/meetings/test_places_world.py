@@ -245,3 +245,11 @@ def test_an_unknown_place_is_a_clear_miss_with_suggestions():
 def test_a_qualifier_that_rules_the_place_out_finds_nothing():
     with pytest.raises(PlaceNotFound):
         geocode("Berlin, Bayern")
+
+
+def test_short_text_is_looked_up_exactly_but_never_fuzzily():
+    assert label("LA") == "Los Angeles, CA"
+
+    with pytest.raises(PlaceNotFound) as caught:
+        geocode("sa")
+    assert caught.value.suggestions == []
