@@ -285,6 +285,23 @@ def _split_trailing_qualifier(name: str) -> tuple[str, list[str]]:
     words = name.split()
     if len(words) < 2 or Place.objects.filter(kind__in=NAMED_KINDS, key=name).exists():
         return name, []
+    splits = []
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        rest, qualifier = " ".join(words[:-size]), " ".join(words[-size:])
+        if options := _qualifier_options(qualifier):
+            splits.append((rest, qualifier, _any_of(options)))
+    for rest, qualifier, narrowing in splits:
+        if Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key=rest).exists():
+            return rest, [qualifier]
+    # "albequerque nm": a typo of a place there (one more fuzzy query, for the likeliest split).
+    if splits:
+        rest, qualifier, narrowing = splits[-1]
+        similar = _similar(rest, narrowing)
+        if similar and similar[0].similarity >= FUZZY_MATCH:
+            return rest, [qualifier]
+    return name, []
     for size in (3, 2, 1):
         if len(words) <= size:
             continue

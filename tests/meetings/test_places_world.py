@@ -59,6 +59,7 @@ def test_the_slice_loads_in_seconds(world):
         ("New York", "New York City, NY"),
         ("Albequerque", "Albuquerque, NM"),
         ("Pittsburg, PA", "Pittsburgh, PA"),
+        ("Albequerque NM", "Albuquerque, NM"),
     ],
 )
 def test_the_united_states(typed, expected):
@@ -133,6 +134,7 @@ def test_ireland(typed, expected):
         ("Sydney NSW 2000", "Sydney, New South Wales, Australia"),
         ("Hobart, Tasmania", "Hobart, Tasmania, Australia"),
         ("melbourne vic", "Melbourne, Victoria, Australia"),
+        ("Brisbne QLD", "Brisbane, Queensland, Australia"),
     ],
 )
 def test_australia(typed, expected):
