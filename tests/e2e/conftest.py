@@ -38,7 +38,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder is a browser test, marked or not: `make test-fast` leaves it out."""
+    """Every test in this folder is a browser test, marked or not: `make test-fast` skips it."""
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
