@@ -115,6 +115,8 @@ def api_payload(found: search.Search) -> dict:
             "latitude": place.latitude,
             "longitude": place.longitude,
             "source": place.source,
+            # Other places of that name, for "Did you mean London, Ontario, Canada?".
+            "alternatives": list(place.alternatives),
         },
         "unit": found.unit,
         "radius": found.radius,

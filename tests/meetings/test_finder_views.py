@@ -246,3 +246,19 @@ def test_add_all_to_calendar_gives_one_file(client, places, tuesday, make_meetin
 
 def test_the_finder_links_to_browsing_by_country(client):
     assertContains(client.get("/meetings/"), 'href="/meetings/browse/"')
+
+
+def test_a_place_shared_by_others_offers_them_on_the_page_and_in_the_api(client, places):
+    page = client.get("/meetings/", {"near": "London"})
+    api = client.get("/api/meetings/", {"near": "London"}).json()
+
+    assertContains(page, "Meetings near London, United Kingdom")
+    assertContains(page, "Did you mean")
+    assertContains(page, "London, Canada")
+    assert "London, Canada" in api["place"]["alternatives"]
+
+
+def test_the_other_place_offered_is_a_link_that_finds_it(client, places):
+    response = client.get("/meetings/", {"near": "London, Canada"})
+
+    assertContains(response, "Meetings near London, Canada")
