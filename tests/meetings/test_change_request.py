@@ -1,17 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertFormError, assertRedirects
 
 from meetings.models import ChangeRequest
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def url(meeting) -> str:

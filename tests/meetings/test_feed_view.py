@@ -6,16 +6,10 @@ import gzip
 import json
 
 import pytest
-from django.core.cache import cache
 
 from meetings.models import DirectoryVersion
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def feed(client, **headers) -> list[dict]:

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from icalendar import Calendar
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -22,14 +21,6 @@ THURSDAY = datetime.datetime(2026, 11, 26, 15, 0, tzinfo=datetime.UTC)
 def frozen():
     with time_machine.travel(THURSDAY, tick=False):
         yield
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Places looked up are remembered in the cache, which outlives each test's database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -26,14 +26,6 @@ from meetings.models import GeocodeCache, Place
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Geocoding remembers outcomes in Django's cache, which outlives each test's database."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @dataclass
 class FakeLocation:
     latitude: float
@@ -329,7 +321,7 @@ def test_an_online_failure_is_not_remembered_as_a_miss(places, online):
 
 def test_online_answers_are_kept_in_the_database(places, online):
     geocode("Ouagadougou")
-    cache.clear()
+    geocoding.outcome_cache().clear()
 
     assert GeocodeCache.objects.get().query == "ouagadougou"
     assert geocode("Ouagadougou").label == "Ouagadougou, Burkina Faso"

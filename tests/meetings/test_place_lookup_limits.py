@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertNotContains
 
 pytestmark = pytest.mark.django_db
@@ -13,11 +12,8 @@ TOO_MANY = "Too many different places were looked up from your connection in a s
 
 @pytest.fixture(autouse=True)
 def three_lookups_a_minute(settings):
-    """A small limit, and an empty cache: it holds both the counts and the places looked up."""
+    """A small limit (every test starts with empty caches: tests/conftest.py)."""
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "place-lookup": (3, 60)}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def look_up_three_unknown_places(client, path: str = "/meetings/") -> None:

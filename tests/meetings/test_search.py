@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from meetings import search
 from meetings.models import Attendance, Location
@@ -20,14 +19,6 @@ NEW_YORK = (40.7128, -74.0060)
 LOS_ANGELES = (34.0522, -118.2437)
 # A Thursday, 15:00 in London.
 THURSDAY = datetime.datetime(2026, 11, 26, 15, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Places looked up are remembered in the cache, which outlives each test's database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def place(name: str, point: tuple[float, float], country: str) -> Location:
