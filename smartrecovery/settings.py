@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "simple_history",
+    "django_tasks_db",
     "meetings",
     "toolbox",
     "worksheets",
@@ -168,6 +169,20 @@ CACHES = (
         },
     }
 )
+
+# Background work (DESIGN.md): jobs are rows in PostgreSQL, done by `manage.py db_worker` on any
+# number of machines, each job claimed by one worker. TASKS_BACKEND=immediate does each job at
+# once in the process that enqueues it (the test suite does, bar the tests of the queue itself).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Geocoding: the offline gazetteer always; an online geocoder only when named.
 GEOCODER = os.environ.get("GEOCODER", "").strip().lower()

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
+from django.test import override_settings
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
@@ -17,6 +18,15 @@ PASSWORD = "a-long-test-passphrase-42"
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def tasks_done_at_once() -> Iterator[None]:
+    """Background jobs run inside the request or call that enqueues them; the tests of the
+    queue itself switch to the database backend."""
+    immediate = "django.tasks.backends.immediate.ImmediateBackend"
+    with override_settings(TASKS={"default": {"BACKEND": immediate}}):
+        yield
 
 
 @pytest.fixture(autouse=True)
