@@ -25,6 +25,7 @@ from meetings.schedule import (
     Occurrence,
     next_held_occurrence,
     next_occurrence,
+    occurrences_between,
     spec_day,
     upcoming_exceptions,
     when_label,
@@ -43,6 +44,17 @@ WIDENINGS = 4
 MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
 # What a visitor may type as a place: longer is a form error, never a lookup.
 NEAR_MAX_LENGTH = 200
+# How far ahead online meetings are looked for: most hours have plenty starting, while a quiet
+# directory or narrow filters need the whole week (every weekly meeting starts once in it).
+ONLINE_WINDOWS = (
+    datetime.timedelta(hours=3),
+    datetime.timedelta(days=1),
+    datetime.timedelta(days=7),
+)
+# Online meetings shown beside a near-me search that did not ask for online ones: a few, within a
+# day, so they cost at most two small queries.
+ONLINE_SOON = 3
+SOON_WINDOWS = ONLINE_WINDOWS[:2]
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
 
 
@@ -139,6 +151,14 @@ class Search:
     not_found: PlaceNotFound | None = None
     ambiguous: AmbiguousPlace | None = None
     too_many_lookups: TooManyLookups | None = None
+    # Online meetings by their next start in ``online_zone``: the whole list, a page at a time,
+    # when the visitor asked for online attendance; else a few starting soon beside the
+    # in-person results of a near-me search.
+    online: list[Result] = field(default_factory=list)
+    online_zone: str = "UTC"
+    lists_online: bool = False
+    # Whether in-person meetings were looked for around the place (not for online only).
+    looked_near: bool = False
 
     @property
     def widened(self) -> bool:
@@ -201,23 +221,60 @@ def run(
     data: dict,
     *,
     now: datetime.datetime | None = None,
-    viewer_zone: str = "UTC",
+    viewer_zone: str | None = None,
     may_look_up: Callable[[], bool] | None = None,
 ) -> Search:
-    """Nearest meetings to the place asked for, within the radius, one page at a time.
+    """Nearest meetings to the place asked for, within the radius, one page at a time, and
+    online meetings by their next start.
 
-    ``may_look_up`` is asked before a place name is looked up past the geocoding cache (see
-    ``geocode``); a point given as lat and lng is never looked up.
+    ``viewer_zone`` is the zone the visitor chose or their browser reported, None when unknown
+    (then the searched place's zone stands in). ``may_look_up`` is asked before a place name is
+    looked up past the geocoding cache (see ``geocode``); a point given as lat and lng is never
+    looked up.
     """
     now = now or timezone.now()
     search = Search(page=data.get("page") or 1)
+    attendance = set(data.get("attendance") or [])
+    search.lists_online = Attendance.ONLINE in attendance
     place = locate(data, search, may_look_up)
-    if place is None:
-        return search
     search.place = place
-    search.unit = data.get("unit") or default_unit(place)
-    search.radius = search.asked_radius = data.get("radius") or DEFAULT_RADIUS[search.unit]
-    local_zone = timezone_at(place.latitude, place.longitude) or viewer_zone
+    if place is not None:
+        search.unit = data.get("unit") or default_unit(place)
+        search.radius = search.asked_radius = data.get("radius") or DEFAULT_RADIUS[search.unit]
+    local_zone = place and timezone_at(place.latitude, place.longitude)
+    search.online_zone = viewer_zone or local_zone or "UTC"
+    if place is not None and attendance != {Attendance.ONLINE}:
+        search_near(data, place, search, now, local_zone or search.online_zone)
+    if search.lists_online:
+        list_online(data, search, now)
+    elif place is not None and not attendance and search.page == 1:
+        online = filtered(data, now, search.online_zone).online()
+        soon = next_online(online, now, ONLINE_SOON, SOON_WINDOWS)
+        search.online = online_results(soon, search.online_zone, now)
+    return search
+
+
+def list_online(data: dict, search: Search, now: datetime.datetime) -> None:
+    """The page of online and hybrid meetings by their next start, for ``attendance=online``."""
+    online = filtered({**data, "attendance": []}, now, search.online_zone).online()
+    if search.looked_near and Attendance.HYBRID in data["attendance"]:
+        # Hybrid meetings asked for in person are already among the nearest.
+        online = online.exclude(attendance=Attendance.HYBRID)
+    found = next_online(online, now, search.page * PAGE_SIZE + 1)
+    page = found[(search.page - 1) * PAGE_SIZE :]
+    search.has_more = search.has_more or len(page) > PAGE_SIZE
+    search.online = online_results(page[:PAGE_SIZE], search.online_zone, now)
+
+
+def search_near(
+    data: dict,
+    place: GeocodeResult,
+    search: Search,
+    now: datetime.datetime,
+    local_zone: str,
+) -> None:
+    """The page of meetings nearest ``place``, widening the radius until some are found."""
+    search.looked_near = True
     meetings = filtered(data, now, local_zone)
     for _ in range(WIDENINGS + 1):
         rows = nearest(meetings, place, search)
@@ -228,7 +285,48 @@ def run(
     page_rows = rows[offset : offset + PAGE_SIZE]
     search.has_more = len(rows) > offset + PAGE_SIZE
     search.results = [result_for(meeting, distance, now) for meeting, distance in page_rows]
-    return search
+
+
+def next_online(
+    meetings: MeetingQuerySet,
+    now: datetime.datetime,
+    count: int,
+    windows: tuple[datetime.timedelta, ...] = ONLINE_WINDOWS,
+) -> list[Occurrence]:
+    """The first ``count`` online occurrences starting after ``now``, soonest first, looking
+    further ahead window by window until there are enough."""
+    for window in windows:
+        candidates = meetings.starting_in(now, now + window).with_upcoming_exceptions()
+        found = [
+            occurrence
+            for occurrence in occurrences_between(candidates, now, now + window)
+            if occurrence.starts > now
+        ]
+        if len(found) >= count:
+            break
+    return found[:count]
+
+
+def online_results(
+    occurrences: list[Occurrence], zone_name: str, now: datetime.datetime
+) -> list[Result]:
+    """Online occurrences as results, read in the visitor's zone."""
+    local_now = now.astimezone(zone(zone_name))
+    results = []
+    for occurrence in occurrences:
+        here = occurrence.in_zone(zone_name)
+        meeting_today = now.astimezone(zone(occurrence.meeting.timezone)).date()
+        results.append(
+            Result(
+                meeting=occurrence.meeting,
+                distance=None,
+                upcoming=here,
+                when=when_label(here.starts, local_now),
+                in_progress=False,
+                changes=current_changes(occurrence.meeting, meeting_today),
+            )
+        )
+    return results
 
 
 def nearest(meetings: MeetingQuerySet, place: GeocodeResult, search: Search) -> list[tuple]:
@@ -257,12 +355,17 @@ def result_for(meeting: Meeting, distance: float | None, now: datetime.datetime)
         upcoming=upcoming,
         when=when_label(upcoming.starts, now),
         in_progress=upcoming.is_on_at(now),
-        changes=[
-            change
-            for change in upcoming_exceptions(meeting)
-            if (change.end_date or change.date) >= local_today
-        ],
+        changes=current_changes(meeting, local_today),
     )
+
+
+def current_changes(meeting: Meeting, local_today: datetime.date) -> list[MeetingException]:
+    """The meeting's one-off changes not over by its own today."""
+    return [
+        change
+        for change in upcoming_exceptions(meeting)
+        if (change.end_date or change.date) >= local_today
+    ]
 
 
 def default_unit(place: GeocodeResult) -> str:

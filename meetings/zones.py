@@ -49,6 +49,11 @@ class ViewerZone:
     def is_default(self) -> bool:
         return self.source == "default"
 
+    @property
+    def known(self) -> str | None:
+        """The zone when the visitor chose it or their browser reported it, else None."""
+        return None if self.is_default else self.name
+
 
 @cache
 def zone_names() -> dict[str, str]:

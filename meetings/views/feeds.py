@@ -17,7 +17,7 @@ from meetings.feed import feed_json, feed_records
 from meetings.models import DirectoryVersion, Meeting, MeetingException
 from meetings.search import FinderForm
 from meetings.views.finder import place_lookups, too_many_lookups
-from meetings.zones import viewer_zone
+from meetings.zones import choose_zone
 
 FEED_MAX_AGE = 300
 
@@ -78,7 +78,9 @@ def api_search(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     found = search.run(
-        form.cleaned_data, viewer_zone=viewer_zone(request), may_look_up=place_lookups(request)
+        form.cleaned_data,
+        viewer_zone=choose_zone(request).known,
+        may_look_up=place_lookups(request),
     )
     if found.too_many_lookups:
         message = str(found.too_many_lookups)
@@ -124,6 +126,9 @@ def api_payload(found: search.Search) -> dict:
         "page": found.page,
         "has_more": found.has_more,
         "results": [api_result(result, found.unit) for result in found.results],
+        # Online meetings by their next start, "next" and "when" in online_zone.
+        "online_zone": found.online_zone,
+        "online": [api_result(result, found.unit) for result in found.online],
     }
 
 

@@ -12,7 +12,7 @@ from meetings import search
 from meetings.calendar import build_calendar
 from meetings.maps import map_settings
 from meetings.search import FinderForm
-from meetings.zones import viewer_zone
+from meetings.zones import choose_zone, remember_zone
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 
@@ -37,12 +37,11 @@ FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
 
 def finder(request: HttpRequest) -> HttpResponse:
     form = FinderForm(request.GET or None)
+    viewer = choose_zone(request)
     found = None
     if form.is_valid():
         found = search.run(
-            form.cleaned_data,
-            viewer_zone=viewer_zone(request),
-            may_look_up=place_lookups(request),
+            form.cleaned_data, viewer_zone=viewer.known, may_look_up=place_lookups(request)
         )
         if found.too_many_lookups:
             form.add_error("near", str(found.too_many_lookups))
@@ -54,13 +53,16 @@ def finder(request: HttpRequest) -> HttpResponse:
         "map": map_settings() if show_map else None,
         "map_points": map_points(found) if show_map else [],
         "filters_open": any(request.GET.get(name) for name in FILTERS),
+        "zone": viewer,
     }
     if found is not None and found.too_many_lookups:
         context["kept_filters"] = [
             (name, value) for name in FILTERS for value in request.GET.getlist(name)
         ]
         return too_many_lookups(render(request, "meetings/finder.html", context))
-    return render(request, "meetings/finder.html", context)
+    response = render(request, "meetings/finder.html", context)
+    remember_zone(request, response, viewer)
+    return response
 
 
 def map_points(found: search.Search) -> list[dict]:
@@ -82,13 +84,16 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse("That search is not valid.", status=400, content_type="text/plain")
     found = search.run(
-        form.cleaned_data, viewer_zone=viewer_zone(request), may_look_up=place_lookups(request)
+        form.cleaned_data,
+        viewer_zone=choose_zone(request).known,
+        may_look_up=place_lookups(request),
     )
     if found.too_many_lookups:
         message = str(found.too_many_lookups)
         return too_many_lookups(HttpResponse(message, content_type="text/plain"))
+    listed = found.results + (found.online if found.lists_online else [])
     body = build_calendar(
-        [result.meeting for result in found.results],
+        [result.meeting for result in listed],
         now=timezone.now(),
         base_url=request.build_absolute_uri("/").rstrip("/"),
     )

@@ -221,7 +221,7 @@ def test_each_result_says_when_it_next_meets(europe):
 
 def test_a_page_of_results_is_one_query(europe, django_assert_num_queries):
     with django_assert_num_queries(1):
-        run(lat=LONDON[0], lng=LONDON[1], radius=400, unit="km")
+        run(lat=LONDON[0], lng=LONDON[1], radius=400, unit="km", attendance=["in_person"])
 
 
 @pytest.mark.parametrize(
