@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views import csrf, defaults
@@ -24,6 +25,14 @@ ABOUT: Crumb = ("About", reverse_lazy("about"))
 def home(request: HttpRequest) -> HttpResponse:
     context = {"form": PlaceSearchForm(), "online_soon": starting_soon(request)}
     return render(request, "pages/home.html", context)
+
+
+@require_GET
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """Every component of the design system on one page, for development only."""
+    if not settings.DEBUG:
+        raise Http404("The style guide is shown in development only.")
+    return render(request, "pages/styleguide.html")
 
 
 class TextPageView(BreadcrumbMixin, TemplateView):
