@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 
 
 def preview(html: str) -> SafeString:
@@ -93,3 +93,15 @@ class ToolAdmin(admin.ModelAdmin):
         return format_html(
             "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((s,) for s in tool.step_list))
         )
+
+
+@admin.register(Guide)
+class GuideAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug"]
+    search_fields = ["title", "summary", "body"]
+    readonly_fields = ["body_preview"]
+    fields = ["title", "slug", "summary", "body", "body_preview"]
+
+    @admin.display(description="Preview of the body, as saved")
+    def body_preview(self, guide: Guide) -> SafeString:
+        return preview(guide.body_html)

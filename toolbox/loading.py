@@ -1,6 +1,6 @@
 """The toolbox's words, read from Markdown files and loaded into the database by slug.
 
-Each Point, Stage and Tool is a file, ``toolbox/content/<points|stages|tools>/<slug>.md``: the
+Each Point, Stage, Tool and Guide is a file, ``toolbox/content/<kind's folder>/<slug>.md``: the
 short fields in front matter between two ``---`` lines, the long texts as Markdown below, under
 the page's own ``## `` headings where a page has more than one. toolbox/content/README.md shows
 writers the format. The front matter looks like YAML (``key: value``, and ``key:`` followed by
@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -119,8 +119,15 @@ TOOLS = Kind(
     sections=((None, "body"), ("How to use it", "steps")),
     steps="steps",
 )
+GUIDES = Kind(
+    name="guide",
+    folder="guides",
+    model=Guide,
+    scalars=("title", "summary"),
+    sections=((None, "body"),),
+)
 # Tools link to points and stages, so those load first.
-KINDS = (POINTS, STAGES, TOOLS)
+KINDS = (POINTS, STAGES, TOOLS, GUIDES)
 LINKED = {"points": POINTS, "stages": STAGES}
 
 
@@ -156,7 +163,9 @@ class Content:
         return self.records[kind]
 
     def counts(self) -> str:
-        return ", ".join(f"{len(self.records[kind.name])} {kind.folder}" for kind in KINDS)
+        """How many files of each kind: "4 points, 7 stages, 19 tools, 1 guide"."""
+        counted = [(len(self.records[kind.name]), kind) for kind in KINDS]
+        return ", ".join(f"{n} {kind.name if n == 1 else kind.folder}" for n, kind in counted)
 
 
 # Reading -------------------------------------------------------------------------------------

@@ -92,11 +92,16 @@ class PointQuerySet(SearchableQuerySet):
         return self.prefetch_related("tools")
 
 
+# The guides' slugs are fixed (their addresses sit beside the points', /toolbox/<slug>/); a point
+# may not take one.
+GUIDES = {"family-and-friends": "For family and friends"}
+
+
 class Point(models.Model):
     number = models.PositiveSmallIntegerField(unique=True, help_text="1 to 4, in program order.")
     title = models.CharField(max_length=80)
     slug = models.SlugField(
-        max_length=80, unique=True, validators=[reserved_slug("search", "tools")]
+        max_length=80, unique=True, validators=[reserved_slug("search", "tools", *GUIDES)]
     )
     summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
     intro = models.TextField(help_text=MARKDOWN_HELP)
@@ -227,3 +232,38 @@ class Tool(models.Model):
     @property
     def worksheet_link(self) -> Worksheet | None:
         return WORKSHEETS.get(self.worksheet)
+
+
+class Guide(models.Model):
+    """A page of the toolbox for one group of readers, such as the family and friends of someone
+    who is struggling: neither a point, a tool nor a stage, but searched with them."""
+
+    title = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True, choices=GUIDES)
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
+    body = models.TextField(help_text=MARKDOWN_HELP)
+    body_html = models.TextField(editable=False)
+    search_text = models.TextField(editable=False)
+    search_vector = search_vector()
+
+    objects = SearchableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [GinIndex(fields=["search_vector"], name="toolbox_guide_search")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        """Render the Markdown once here, so pages never render or trust it per request."""
+        self.render()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolbox:guide_detail", args=[self.slug])
+
+    def render(self) -> None:
+        """Fill the HTML and search text from the Markdown, as saving does (a loader compares)."""
+        self.body_html = markup.render(self.body)
+        self.search_text = markup.plain_text(escape(self.summary), self.body_html)

@@ -1,4 +1,4 @@
-"""One search box over the toolbox: points, tools and stages, plus the worksheets by title."""
+"""One search box over the toolbox: points, tools, stages and guides, and worksheets by title."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from toolbox.models import SEARCH_CONFIG, Point, Stage, Tool, highlighted
+from toolbox.models import SEARCH_CONFIG, Guide, Point, Stage, Tool, highlighted
 from toolbox.worksheet_kinds import WORKSHEETS, Worksheet
 
 
@@ -31,13 +31,14 @@ class Results:
 
 
 def search(text: str) -> Results:
-    """Rank matching points, tools and stages together, best first; list matching worksheets."""
+    """Rank matching points, tools, stages and guides together, best first; list worksheets."""
     pages = [
         Result(kind, str(row.title), row.get_absolute_url(), highlighted(row.snippet), row.rank)
         for kind, queryset in (
             ("Point", Point.objects),
             ("Tool", Tool.objects),
             ("Stage", Stage.objects),
+            ("Guide", Guide.objects),
         )
         for row in queryset.search(text)
     ]

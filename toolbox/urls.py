@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from toolbox import views
+from toolbox.models import GUIDES
+
+
+class GuideConverter:
+    """Only a guide's slug: guides share /toolbox/<slug>/ with the points."""
+
+    regex = "|".join(GUIDES)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(GuideConverter, "guide")
 
 app_name = "toolbox"
 
@@ -16,6 +32,7 @@ urlpatterns = [
         name="vacation_from_addiction",
     ),
     path("toolbox/tools/<slug:slug>/", views.ToolDetailView.as_view(), name="tool_detail"),
+    path("toolbox/<guide:slug>/", views.GuideDetailView.as_view(), name="guide_detail"),
     path("toolbox/<slug:slug>/", views.PointDetailView.as_view(), name="point_detail"),
     path("stages/", views.StageListView.as_view(), name="stage_list"),
     path("stages/<slug:slug>/", views.StageDetailView.as_view(), name="stage_detail"),

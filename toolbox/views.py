@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from toolbox.forms import SearchForm
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 from toolbox.search import search
 
 Crumb = tuple[str, str]
@@ -59,6 +59,12 @@ class ToolDetailView(BreadcrumbMixin, DetailView):
         if home_point is None:
             return [TOOLBOX]
         return [TOOLBOX, (str(home_point), home_point.get_absolute_url())]
+
+
+class GuideDetailView(BreadcrumbMixin, DetailView):
+    queryset = Guide.objects.all()
+    template_name = "toolbox/guide_detail.html"
+    breadcrumbs = [TOOLBOX]
 
 
 class StageListView(BreadcrumbMixin, ListView):

@@ -8,7 +8,7 @@ from toolbox.models import Point, Stage, Tool
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["point", "stage", "tool"])
+@pytest.mark.parametrize("model", ["point", "stage", "tool", "guide"])
 def test_editors_can_list_and_add_each_kind_of_content(admin_client, model):
     assert admin_client.get(f"/admin/toolbox/{model}/").status_code == 200
     assert admin_client.get(f"/admin/toolbox/{model}/add/").status_code == 200

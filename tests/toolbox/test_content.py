@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from toolbox.loading import CONTENT_DIR, ContentError, read_content
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 from toolbox.worksheet_kinds import URGE_LOG, WorksheetKind
 
 TOOLS_AND_WORKSHEETS = {
@@ -228,7 +228,7 @@ def test_no_text_is_a_placeholder():
 
 @pytest.mark.usefixtures("loaded")
 def test_the_shipped_content_is_rendered_exactly_as_saving_would_render_it():
-    for model in (Point, Stage, Tool):
+    for model in (Point, Stage, Tool, Guide):
         for item in model.objects.all():
             before = {f.name: getattr(item, f.name) for f in model._meta.concrete_fields}
             item.save()
@@ -239,7 +239,7 @@ def test_the_shipped_content_is_rendered_exactly_as_saving_would_render_it():
 
 @pytest.mark.usefixtures("loaded")
 def test_the_shipped_content_is_searchable():
-    for model in (Point, Stage, Tool):
+    for model in (Point, Stage, Tool, Guide):
         assert not model.objects.filter(search_vector=None).exists()
 
 
@@ -386,6 +386,16 @@ MALFORMED = {
         "points/search.md:1",
         "the file's name (the page's address): This slug is the address of another page",
     ),
+    "a point named like a guide": (
+        rename("points/coping-with-urges.md", "points/family-and-friends.md"),
+        "points/family-and-friends.md:1",
+        "the file's name (the page's address): This slug is the address of another page",
+    ),
+    "a guide with no address of its own": (
+        rename("guides/family-and-friends.md", "guides/for-parents.md"),
+        "guides/for-parents.md:1",
+        "the file's name (the page's address): Value 'for-parents' is not a valid choice.",
+    ),
     "not UTF-8": (
         lambda folder: (folder / "tools/abc.md").write_bytes(b"---\ntitle: Caf\xe9\n"),
         "tools/abc.md:2",
@@ -437,14 +447,14 @@ def test_check_reads_every_file_and_writes_nothing(files, django_assert_num_quer
     with django_assert_num_queries(0):
         output = load_toolbox("--check", "--folder", str(files))
 
-    assert output == f"{files}: 4 points, 7 stages, {TOOLS} tools, all valid.\n"
+    assert output == f"{files}: 4 points, 7 stages, {TOOLS} tools, 1 guide, all valid.\n"
     assert Tool.objects.filter(title="Urge Log").exists()
 
 
 def test_check_needs_no_database():
     # Without the database fixture, any query here would fail the test.
     checked = load_toolbox("--check")
-    assert checked == f"toolbox/content: 4 points, 7 stages, {TOOLS} tools, all valid.\n"
+    assert checked == f"toolbox/content: 4 points, 7 stages, {TOOLS} tools, 1 guide, all valid.\n"
 
 
 def test_check_names_the_file_and_line_of_a_problem(files):
@@ -462,9 +472,10 @@ def test_loading_again_changes_nothing():
     Tool.objects.all().delete()
     Point.objects.all().delete()
     Stage.objects.all().delete()
+    Guide.objects.all().delete()
 
     first = load_toolbox()
-    rows = [list(model.objects.values()) for model in (Point, Stage, Tool)]
+    rows = [list(model.objects.values()) for model in (Point, Stage, Tool, Guide)]
     second = load_toolbox("--verbosity", "2")
 
     assert "Points: 4 created, 0 updated, 0 unchanged." in first
@@ -473,9 +484,10 @@ def test_loading_again_changes_nothing():
         "Points: 0 created, 0 updated, 4 unchanged.\n"
         "Stages: 0 created, 0 updated, 7 unchanged.\n"
         f"Tools: 0 created, 0 updated, {TOOLS} unchanged.\n"
+        "Guides: 0 created, 0 updated, 1 unchanged.\n"
     )
     assert "  tool urge-log: unchanged\n" in second
-    assert [list(model.objects.values()) for model in (Point, Stage, Tool)] == rows
+    assert [list(model.objects.values()) for model in (Point, Stage, Tool, Guide)] == rows
     assert set(Tool.objects.get(slug="abc").stages.values_list("slug", flat=True)) == {
         "action",
         "maintenance",
@@ -496,6 +508,7 @@ def test_an_edited_file_updates_its_row_and_renders_it_again(files):
         "Points: 0 created, 0 updated, 4 unchanged.",
         "Stages: 0 created, 0 updated, 7 unchanged.",
         f"Tools: 0 created, 1 updated, {TOOLS - 1} unchanged.",
+        "Guides: 0 created, 0 updated, 1 unchanged.",
     ]
     urge_log = Tool.objects.get(slug="urge-log")
     assert "Keep entries <strong>short</strong>, kaleidoscope." in urge_log.body_html

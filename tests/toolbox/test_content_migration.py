@@ -15,7 +15,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 import toolbox
 from toolbox.loading import load, read_content
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 
 FROZEN = json.loads(
     (Path(toolbox.__file__).parent / "migrations" / "0002_content.json").read_text()
@@ -107,3 +107,13 @@ def test_0003_moves_vacation_from_addiction_to_vaci_and_back():
     migrate(("toolbox", "0002_content"))
     assert Tool.objects.filter(slug="vacation-from-addiction", worksheet="vacation").exists()
     assert not Tool.objects.filter(slug="vaci").exists()
+
+
+@pytest.mark.django_db
+def test_0010_ships_the_family_and_friends_guide_from_its_frozen_copy():
+    frozen = json.loads(
+        (Path(toolbox.__file__).parent / "migrations" / "0010_guide.json").read_text()
+    )["guides"]
+
+    assert [row(guide, list(frozen[0])) for guide in Guide.objects.all()] == frozen
+    assert Guide.objects.search("loved one").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.toolbox.conftest import links
-from toolbox.models import Point, Stage, Tool
+from toolbox.models import Guide, Point, Stage, Tool
 from toolbox.worksheet_kinds import WORKSHEETS
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,7 @@ def pages() -> list[str]:
         "/toolbox/",
         *(point.get_absolute_url() for point in Point.objects.all()),
         *(tool.get_absolute_url() for tool in Tool.objects.all()),
+        *(guide.get_absolute_url() for guide in Guide.objects.all()),
         "/stages/",
         *(stage.get_absolute_url() for stage in Stage.objects.all()),
         "/stages/check-in/",

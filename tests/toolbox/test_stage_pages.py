@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def svg_of(response) -> str:
-    return re.search(r"<svg.*?</svg>", response.content.decode(), re.DOTALL).group(0)
+    """The cycle drawing (the site's header has a drawing of its own, the brand mark)."""
+    pattern = r'<svg class="stage-cycle-drawing".*?</svg>'
+    return re.search(pattern, response.content.decode(), re.DOTALL).group(0)
 
 
 def test_the_stages_page_lists_the_seven_stages_in_order(client):
