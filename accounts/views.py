@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.emails import save_with_email, send_account_exists_notice
 from accounts.forms import DeleteAccountForm, EmailForm, SignUpForm
+from attendance.export import proofs_data
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 from worksheets.export import export_for, printable_pages
@@ -124,7 +125,11 @@ def _account_details(user: AbstractBaseUser) -> dict[str, Any]:
 @login_required
 @require_GET
 def account_export(request: HttpRequest) -> HttpResponse:
-    data = {"account": _account_details(request.user), **export_for(request.user)}
+    data = {
+        "account": _account_details(request.user),
+        **export_for(request.user),
+        "attendance_proofs": proofs_data(request.user),
+    }
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="smartrecovery-export-{stamp}.json"'

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "meetings",
     "toolbox",
     "worksheets",
+    "attendance",
     "accounts",
     "pages",
 ]
@@ -273,6 +274,7 @@ RATE_LIMITS = {
     "password-reset": (env_int("PASSWORD_RESETS_PER_HOUR", 10), 3600),
     "password-reset-email": (env_int("PASSWORD_RESETS_PER_EMAIL_PER_DAY", 3), 86400),
     "place-lookup": (env_int("PLACE_LOOKUPS_PER_MINUTE", 30), 60),
+    "verify": (env_int("VERIFICATIONS_PER_HOUR", 30), 3600),
 }
 
 # Email (password resets only): the console in development; SMTP in production, to EMAIL_HOST

@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from accounts.forms import AdminSignInForm
+from attendance import views as attendance_views
 from meetings.sitemaps import SITEMAPS
 from meetings.views import feeds
 
@@ -34,5 +35,7 @@ urlpatterns = [
     path("", include("toolbox.urls")),
     path("accounts/", include("accounts.urls")),
     path("worksheets/", include("worksheets.worksheet_urls")),
+    path("attendance/", include("attendance.urls")),
+    path("verify/<str:code>/", attendance_views.verify, name="verify"),
     path("admin/", admin.site.urls),
 ]
