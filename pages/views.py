@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from meetings.forms import PlaceSearchForm
 from meetings.views.online import starting_soon
+from toolbox.models import Point
 from toolbox.views import BreadcrumbMixin, Crumb
 
 ABOUT: Crumb = ("About", reverse_lazy("about"))
@@ -23,7 +24,11 @@ ABOUT: Crumb = ("About", reverse_lazy("about"))
 @require_GET
 @vary_on_cookie
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"form": PlaceSearchForm(), "online_soon": starting_soon(request)}
+    context = {
+        "form": PlaceSearchForm(),
+        "online_soon": starting_soon(request),
+        "points": Point.objects.order_by("number").only("number", "title", "slug", "summary"),
+    }
     return render(request, "pages/home.html", context)
 
 

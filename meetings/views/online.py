@@ -22,6 +22,20 @@ from meetings.schedule import zone
 from meetings.zones import ViewerZone, choose_zone, remember_zone, zone_choices
 
 SOON_WINDOWS = (datetime.timedelta(hours=3), datetime.timedelta(days=1))
+# A day's page lists this many meetings, then "Show more" (a busy day has a couple of hundred).
+DAY_PAGE = 30
+# "Next meetings you can join" shows at most this many of those starting within the hour.
+SOON_SHOWN = 6
+
+
+def shown_count(text: str, total: int) -> int:
+    """How many of the day's meetings to list: ``shown`` rounded to a page, at least one page."""
+    try:
+        asked = int(text)
+    except ValueError:
+        asked = DAY_PAGE
+    pages = max(1, -(-min(asked, total) // DAY_PAGE))
+    return pages * DAY_PAGE
 
 
 def kept_query(viewer: ViewerZone, filters: OnlineFilterForm) -> QueryDict:
@@ -47,8 +61,19 @@ def online(request: HttpRequest) -> HttpResponse:
         request.GET.get("date", ""), now.astimezone(zone(viewer.name)).date()
     )
     schedule = DaySchedule.build(filters.filter(listed_meetings()), viewer.name, now, chosen.date)
+    shown = shown_count(request.GET.get("shown", ""), len(schedule.listings))
+    hidden = len(schedule.listings) - shown
+    more = (
+        {"shown": shown + DAY_PAGE, "count": min(hidden, DAY_PAGE), "first": shown + 1}
+        if hidden > 0
+        else None
+    )
     context = {
         "zone": viewer,
+        "listings": schedule.listings[:shown],
+        "more": more,
+        "soon_shown": SOON_SHOWN,
+        "soon_slice": f":{SOON_SHOWN}",
         "zone_choices": zone_choices(viewer.name),
         "filters": filters,
         "filter_summary": filters.summary(),

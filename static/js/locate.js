@@ -26,7 +26,12 @@
         form.elements.namedItem("lng").value = position.coords.longitude.toFixed(5);
         near.required = false;
         near.value = "";
-        form.submit();
+        // requestSubmit fires "submit", so data-clean-query leaves the emptied place out.
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
       },
       function () {
         button.disabled = false;

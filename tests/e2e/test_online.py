@@ -247,6 +247,9 @@ def test_the_page_fits_a_phone_and_has_no_serious_accessibility_violations(
     assert page.get_by_role("heading", name="Online meetings", level=1).is_visible()
     assert days_nav(page).get_by_role("link", name=re.compile("^Today")).is_visible()
     now = page.locator("section.now-section")
+    # What runs now is folded into one group: closed until the visitor opens it.
+    assert not now.get_by_role("link", name=re.compile("^Join online")).is_visible()
+    now.locator("summary").click()
     assert now.get_by_role("link", name=re.compile("^Join online")).is_visible()
     assert now.get_by_text("Hybrid: also in person").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -874,8 +874,10 @@ def test_home_shows_three_meetings_starting_soon_in_utc_when_no_zone_is_known(
     assert "Monday 13h" in soon and "Monday 14h" in soon and "Monday 15h" in soon
     assert "Monday 16h" not in soon
     assert "Private Soon" not in soon
-    assert "Today 1:00 PM" in soon
-    assert "Times are in UTC" in soon
+    # Marked UTC until the browser rewrites them in its own zone (static/js/local_times.js).
+    assert "Today 1:00 PM UTC" in soon
+    assert "data-local-times" in soon
+    assert "Times are in UTC" not in soon
     assert soon.index("Starting soon") < soon.index("See online meetings")
     assert "Cookie" in response.headers["Vary"]
 
@@ -893,7 +895,8 @@ def test_home_uses_the_remembered_zone(client, online_meeting):
     assert "Monday Evening Online" in soon
     assert "Today 5:30 AM" in soon
     assert "Times are in Asia/Kolkata." in soon
-    assert '<time class="fw-semibold" datetime="2026-01-13T05:30+05:30">' in soon
+    assert '<time datetime="2026-01-13T05:30+05:30">Today 5:30 AM</time>' in soon
+    assert "data-local-times" not in soon
 
 
 def test_home_lists_nothing_extra_without_online_meetings_soon(client):
@@ -962,8 +965,60 @@ def test_home_reads_at_most_two_queries_for_starting_soon(
 ):
     online_meeting(name="Only One Today", timezone="UTC", time=datetime.time(20))
 
-    with frozen(JANUARY_MONDAY_NOON), django_assert_max_num_queries(2):
+    # Two for starting soon, one for the Four Points.
+    with frozen(JANUARY_MONDAY_NOON), django_assert_max_num_queries(3):
         response = client.get("/")
 
     # Fewer than three start within three hours, so the whole day is searched.
     assert "Only One Today" in soon_on_home(response.content.decode())
+
+
+# --- The page's order and length -------------------------------------------------------------
+
+
+def test_the_next_meetings_to_join_come_before_what_is_in_progress(client, online_meeting):
+    online_meeting(name="Running Now", timezone="UTC", time=datetime.time(11, 30))
+    online_meeting(name="Starting Soon", timezone="UTC", time=datetime.time(12, 20))
+
+    with frozen(JANUARY_MONDAY_NOON):
+        content = client.get(URL, {"tz": "UTC"}).content.decode()
+
+    assert "Next meetings you can join" in section(content, "soon-heading")
+    assert content.index('id="soon-heading"') < content.index('id="now-heading"')
+    # What runs now is one group, folded until the visitor opens it.
+    now = section(content, "now-heading")
+    assert '<details class="now-group">' in now
+    assert "Running Now" in now
+    assert content.index('id="now-heading"') < content.index('id="day-heading"')
+
+
+def test_a_busy_day_lists_thirty_meetings_then_offers_more(client, online_meeting):
+    for minute in range(35):
+        online_meeting(
+            name=f"Tuesday {minute:02d}",
+            day=2,
+            timezone="UTC",
+            time=datetime.time(8, minute),
+            end_time=datetime.time(9, minute),
+        )
+
+    with frozen(JANUARY_MONDAY_NOON):
+        first = client.get(URL, {"tz": "UTC", "date": "2026-01-13"}).content.decode()
+        second = client.get(
+            URL, {"tz": "UTC", "date": "2026-01-13", "shown": "60"}
+        ).content.decode()
+
+    assert len(listed_names(first)) == 30
+    assert "Show 5 more meetings" in first
+    assert "date=2026-01-13&amp;shown=60#entry-31" in first
+    assert len(listed_names(second)) == 35
+    assert "Show" not in re.sub(r"Show times|Showing only|Show all", "", day_listing(second))
+
+
+@pytest.mark.parametrize("shown", ["", "abc", "-5", "0", "999999"])
+def test_any_shown_value_lists_at_least_a_page_and_never_fails(client, online_meeting, shown):
+    online_meeting(name="Only One")
+
+    response = client.get(URL, {"tz": "UTC", "shown": shown})
+
+    assert response.status_code == 200

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
+from toolbox.models import Point
+
 pytestmark = pytest.mark.django_db
 
 
@@ -15,16 +17,34 @@ def test_it_offers_a_place_search_that_submits_to_the_finder(client):
     assertContains(response, "Use my location")
 
 
-def test_it_shows_the_four_points(client):
+def test_it_shows_the_four_points_from_the_database(client):
+    points = list(Point.objects.order_by("number"))
+
     response = client.get("/")
 
-    for point in (
-        "Building and maintaining motivation",
-        "Coping with urges",
-        "Managing thoughts, feelings and behaviors",
-        "Living a balanced life",
-    ):
-        assertContains(response, point)
+    assert [point.title.lower() for point in points] == [
+        "building and maintaining motivation",
+        "coping with urges",
+        "managing thoughts, feelings and behaviors",
+        "living a balanced life",
+    ]
+    for point in points:
+        assertContains(response, point.title)
+        assertContains(response, point.summary)
+        assertContains(response, f'href="{point.get_absolute_url()}"')
+
+
+def test_a_point_renamed_in_the_database_is_renamed_on_the_home_page(client):
+    Point.objects.filter(number=2).update(title="Riding out urges")
+
+    assertContains(client.get("/"), "Riding out urges")
+
+
+def test_the_place_box_sends_no_empty_parameters_with_javascript(client):
+    response = client.get("/")
+
+    assertContains(response, 'id="place-search" data-clean-query')
+    assertContains(response, "js/clean_query.js")
 
 
 def test_every_page_has_landmarks_a_skip_link_and_the_crisis_note(client):
