@@ -23,6 +23,7 @@ TOOLS_AND_WORKSHEETS = {
     "DISARM": WorksheetKind.DISARM,
     "DEADS": WorksheetKind.DEADS,
     "ABC (REBT)": WorksheetKind.ABC,
+    "Disputing Irrational Beliefs (DIBs)": WorksheetKind.ABC,
     "Problem Solving": WorksheetKind.PROBLEM_SOLVING,
     "Brainstorming": "",
     "Role-play and Rehearsal": "",
@@ -161,8 +162,10 @@ def test_disarm_has_the_programs_one_expansion_and_speaks_of_images_too():
 def test_the_relapse_stage_says_how_the_models_authors_count_stages_and_place_relapse():
     text = " ".join(Stage.objects.get(slug="relapse").feels_like.split())
 
-    assert "Prochaska and Carlo DiClemente, describe five stages" in text
-    assert "not as a stage of its own but as a return to an earlier one" in text
+    # Prochaska, DiClemente & Norcross (1992), "In search of how people change".
+    assert "James Prochaska, Carlo DiClemente and John Norcross, describe five stages" in text
+    assert "counts that ending, termination, as a sixth stage" in text
+    assert "not as a stage of its own but as a slide back to an earlier one" in text
 
 
 @pytest.mark.usefixtures("loaded")
@@ -190,6 +193,10 @@ def test_unconditional_acceptance_covers_self_others_and_life():
         "Unconditional self-acceptance",
         "Unconditional acceptance of others",
         "Unconditional acceptance of life",
+        # Albert Ellis's own terms.
+        "unconditional self-acceptance (USA)",
+        "unconditional other-acceptance (UOA)",
+        "unconditional life-acceptance (ULA)",
     ):
         assert words in text
 
@@ -356,7 +363,7 @@ MALFORMED = {
     ),
     "a stage section under another name": (
         replace("stages/relapse.md", "## What helps", "## What can help"),
-        "stages/relapse.md:23",
+        "stages/relapse.md:24",
         "`## What can help`: a stage has the sections `## What it feels like` and `## What helps`",
     ),
     "text before a stage's first section": (

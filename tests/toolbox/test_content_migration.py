@@ -39,6 +39,7 @@ CHANGED_SINCE_0002: dict[str, str] = {
     "tool change-plan": "updated",
     "tool unconditional-self-acceptance": "updated",
     "tool self-compassion": "created",
+    "tool disputing-irrational-beliefs": "created",
 }
 
 

@@ -126,6 +126,8 @@ NEW_TOOLS = [
     ("goal", "Goal Setting"),
     ("acceptance", "Unconditional Acceptance"),
     ("compassion", "Practice Self-Compassion"),
+    ("dispute", "Disputing Irrational Beliefs (DIBs)"),
+    ("DIBs", "Disputing Irrational Beliefs (DIBs)"),
 ]
 
 

@@ -32,7 +32,13 @@ KIND = register(
                     ItemList(
                         "entries",
                         "Entries",
-                        help="Add a new entry whenever you like. Only you can see them.",
+                        # Before sign-up a journal lives in the visitor's browser session, so
+                        # "only you can see them" would not hold on a shared computer.
+                        help=(
+                            "Add a new entry whenever you like. Entries are encrypted and open "
+                            "only in your account or, until you sign up, in this browser, unless "
+                            "you share the journal."
+                        ),
                         item_label="Entry",
                         max_items=200,
                         subfields=(
