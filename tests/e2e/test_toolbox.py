@@ -41,6 +41,8 @@ PAGES = [
     "/toolbox/tools/vaci/",
     "/toolbox/tools/triggers/",
     "/toolbox/tools/unconditional-self-acceptance/",
+    "/toolbox/tools/disputing-irrational-beliefs/",
+    "/toolbox/family-and-friends/",
     "/worksheets/new/vaci/",
     "/worksheets/new/disarm/",
     "/worksheets/new/deads/",
