@@ -156,12 +156,7 @@ def feed_record(meeting: Meeting, region_names: dict[int, list[str]]) -> dict[st
     ):
         _put(record, name, getattr(meeting, name))
     if meeting.region_id is not None:
-        path = region_names[meeting.region_id]
-        record["region"] = path[-2] if len(path) > 1 else path[0]
-        if len(path) > 1:
-            record["sub_region"] = path[-1]
-        if len(path) > 2:
-            record["regions"] = path
+        record.update(region_fields(region_names[meeting.region_id]))
     _put(record, "group", meeting.group)
     _put(record, "feedback_url", meeting.feedback_url)
     record["attendance_option"] = meeting.attendance
@@ -169,6 +164,17 @@ def feed_record(meeting: Meeting, region_names: dict[int, list[str]]) -> dict[st
     updated = max(meeting.updated, location.updated) if location else meeting.updated
     record["updated"] = updated.astimezone(UTC).strftime(UPDATED_FORMAT)
     return record
+
+
+def region_fields(path: list[str]) -> dict[str, Any]:
+    """A region's names from the widest down as the spec's fields: the last two as ``region``
+    and ``sub_region``, and the whole path as ``regions`` when it is deeper than that."""
+    fields: dict[str, Any] = {"region": path[-2] if len(path) > 1 else path[0]}
+    if len(path) > 1:
+        fields["sub_region"] = path[-1]
+    if len(path) > 2:
+        fields["regions"] = path
+    return fields
 
 
 def _put(record: dict[str, Any], key: str, value: Any) -> None:

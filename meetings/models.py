@@ -572,6 +572,25 @@ class DirectoryVersion(models.Model):
             cls.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
+class PublishedFeed(models.Model):
+    """The public Meeting Guide feed as last built: one row, shared by every app process and
+    machine, served while a newer one is built in the background (``meetings.public_feed``)."""
+
+    version = models.PositiveBigIntegerField(help_text="The DirectoryVersion it was built from.")
+    day = models.DateField(help_text="The day from which it lists one-off changes.")
+    etag = models.CharField(max_length=64)
+    body_gzip = models.BinaryField()
+    built_at = models.DateTimeField()
+    build_ms = models.PositiveIntegerField()
+    # A rebuild waiting in the task queue since then: no other is queued meanwhile.
+    rebuild_queued_at = models.DateTimeField(null=True, blank=True)
+    # The last rebuild failed then: the next waits a while rather than failing on every request.
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Feed of directory version {self.version} for {self.day}"
+
+
 class ChangeRequest(models.Model):
     """A visitor's note that a meeting's listing is wrong, for its facilitators to act on."""
 

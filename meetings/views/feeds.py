@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 import gzip
-import hashlib
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from meetings import search
-from meetings.feed import feed_json, feed_records
-from meetings.models import DirectoryVersion, Meeting, MeetingException
+from meetings import public_feed, search
+from meetings.models import MeetingException
 from meetings.search import FinderForm
 from meetings.views.finder import place_lookups, too_many_lookups
 from meetings.zones import choose_zone
@@ -22,49 +17,22 @@ from meetings.zones import choose_zone
 FEED_MAX_AGE = 300
 
 
-def feed_key(version: str, part: str) -> str:
-    return f"meeting-feed:{version}:{part}"
-
-
-def feed_version() -> str:
-    """The directory's version and today's date: one-off changes drop out as their days pass."""
-    return f"{DirectoryVersion.current()}:{timezone.now().date().isoformat()}"
-
-
-def build_feed(version: str) -> dict[str, bytes | str]:
-    """The public feed as JSON and gzipped JSON, with its ETag, cached per directory version.
-
-    The three are cached under their own keys, so a request fetches only the body it sends (a
-    shared cache would otherwise ship the whole pair over the network for every request).
-    """
-    today = datetime.date.fromisoformat(version.rsplit(":", 1)[1])
-    body = feed_json(feed_records(Meeting.objects.public(), today=today))
-    parts = {
-        "json": body,
-        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-        "etag": hashlib.sha256(body).hexdigest()[:32],
-    }
-    cache.set_many({feed_key(version, name): value for name, value in parts.items()}, timeout=None)
-    return parts
-
-
-def cached_feed_part(version: str, part: str) -> bytes | str:
-    value = cache.get(feed_key(version, part))
-    return value if value is not None else build_feed(version)[part]
-
-
 @require_GET
 def meeting_guide_feed(request: HttpRequest) -> HttpResponse:
-    version = feed_version()
-    quoted = f'"{cached_feed_part(version, "etag")}"'
-    if request.headers.get("If-None-Match") == quoted:
+    """The stored feed, even while a newer one is being built (meetings.public_feed)."""
+    head = public_feed.current_head()
+    if request.headers.get("If-None-Match") == f'"{head.etag}"':
         response = HttpResponse(status=304)
-    elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(cached_feed_part(version, "gzip"), content_type="application/json")
-        response["Content-Encoding"] = "gzip"
+        etag = head.etag
     else:
-        response = HttpResponse(cached_feed_part(version, "json"), content_type="application/json")
-    response["ETag"] = quoted
+        etag, body = public_feed.gzip_body(head)
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            response = HttpResponse(body, content_type="application/json")
+            response["Content-Encoding"] = "gzip"
+        else:
+            # Few readers refuse gzip; they get it unpacked rather than a second stored copy.
+            response = HttpResponse(gzip.decompress(body), content_type="application/json")
+    response["ETag"] = f'"{etag}"'
     response["Access-Control-Allow-Origin"] = "*"
     patch_vary_headers(response, ["Accept-Encoding"])
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
