@@ -35,7 +35,10 @@ db: setup
 	$(MANAGE) load_places --if-empty
 	$(MANAGE) seed_demo --if-empty
 
+# The task queue's worker runs beside the web server; Ctrl-C (or any exit) stops both.
 run: db
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertFormError, assertRedirec
 
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
 
 @pytest.fixture

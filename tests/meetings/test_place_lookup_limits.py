@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
 TOO_MANY = "Too many different places were looked up from your connection in a short time."
 
