@@ -156,9 +156,10 @@ class Proof(models.Model):
         """ "7:00 PM to 8:30 PM CST (America/Chicago)", on the meeting's own clock."""
         here = zone(self.time_zone)
         starts, ends = self.starts.astimezone(here), self.ends.astimezone(here)
-        return (
-            f"{format_clock(starts)} to {format_clock(ends)} {starts.tzname()} ({self.time_zone})"
-        )
+        named = starts.tzname()
+        if named != self.time_zone:
+            named = f"{named} ({self.time_zone})"
+        return f"{format_clock(starts)} to {format_clock(ends)} {named}"
 
     def code(self) -> str | None:
         if not self.is_valid:
