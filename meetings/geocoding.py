@@ -130,7 +130,11 @@ class AmbiguousPlace(GeocodingError):
 
 
 def geocode(
-    text: str, *, precise: bool = False, may_look_up: Callable[[], bool] | None = None
+    text: str,
+    *,
+    precise: bool = False,
+    may_look_up: Callable[[], bool] | None = None,
+    home: str = "",
 ) -> GeocodeResult:
     """Find a point for ``text``.
 
@@ -138,6 +142,7 @@ def geocode(
     gazetteer only knows cities and ZIP codes; without one the answer is approximate.
     ``may_look_up`` is asked once when the cache does not know the answer, before any lookup;
     if it says no, TooManyLookups is raised. Answers from the cache are never counted.
+    ``home`` is the visitor's country (ISO code) when known: its places win ties of names.
     """
     if len(text) > MAX_QUERY_LENGTH:
         raise PlaceNotFound(text[:MAX_QUERY_LENGTH])
@@ -145,22 +150,23 @@ def geocode(
     if not query or len(query) > MAX_QUERY_LENGTH:
         raise PlaceNotFound(text)
     cache_key = f"precise:{query}" if precise else query
-    remembered = outcome_cache().get(_outcome_key(cache_key))
+    outcome_key = _outcome_key(f"{cache_key}|{home}" if home else cache_key)
+    remembered = outcome_cache().get(outcome_key)
     if remembered is not None:
         return _replay(query, remembered)
     if may_look_up is not None and not may_look_up():
         raise TooManyLookups(query)
     try:
-        result = _look_up(text, query, cache_key, precise=precise)
+        result = _look_up(text, query, cache_key, precise=precise, home=home)
     except GeocoderUnavailable:
         raise
     except AmbiguousPlace as ambiguous:
-        _remember_outcome(cache_key, ("ambiguous", ambiguous.candidates), MISSED_TIMEOUT)
+        _remember_outcome(outcome_key, ("ambiguous", ambiguous.candidates), MISSED_TIMEOUT)
         raise
     except PlaceNotFound as not_found:
-        _remember_outcome(cache_key, ("not found", not_found.suggestions), MISSED_TIMEOUT)
+        _remember_outcome(outcome_key, ("not found", not_found.suggestions), MISSED_TIMEOUT)
         raise
-    _remember_outcome(cache_key, ("found", result), FOUND_TIMEOUT)
+    _remember_outcome(outcome_key, ("found", result), FOUND_TIMEOUT)
     return result
 
 
@@ -178,8 +184,8 @@ def _outcome_key(cache_key: str) -> str:
     return f"geocode:v1:{hashlib.sha256(cache_key.encode()).hexdigest()[:32]}"
 
 
-def _remember_outcome(cache_key: str, outcome: tuple, timeout: int) -> None:
-    outcome_cache().set(_outcome_key(cache_key), outcome, timeout=timeout)
+def _remember_outcome(outcome_key: str, outcome: tuple, timeout: int) -> None:
+    outcome_cache().set(outcome_key, outcome, timeout=timeout)
 
 
 def _replay(query: str, outcome: tuple) -> GeocodeResult:
@@ -192,7 +198,7 @@ def _replay(query: str, outcome: tuple) -> GeocodeResult:
     raise PlaceNotFound(query, value)
 
 
-def _look_up(text: str, query: str, cache_key: str, *, precise: bool) -> GeocodeResult:
+def _look_up(text: str, query: str, cache_key: str, *, precise: bool, home: str) -> GeocodeResult:
     """Past Django's cache: stored online answers, the gazetteer, the online geocoder."""
     stored = GeocodeCache.objects.filter(query=cache_key).first()
     if stored is not None:
@@ -208,7 +214,7 @@ def _look_up(text: str, query: str, cache_key: str, *, precise: bool) -> Geocode
             _remember(cache_key, result)
             return result
     try:
-        return lookup_gazetteer(query)
+        return lookup_gazetteer(query, home)
     except PlaceNotFound as not_found:
         missed = not_found
     if online is not None and not precise:
@@ -224,10 +230,24 @@ def _look_up(text: str, query: str, cache_key: str, *, precise: bool) -> Geocode
     raise missed
 
 
+UK_COUNTRIES = ("GB", "GG", "IM", "JE")
+# What a whole query may be, as its outward part and the countries that use the form.
 POSTCODE_FORMS = (
     # A Canadian postal code or its forward sortation area: "M5V 2T6", "m5v2t6", "M5V".
-    (re.compile(r"^([a-z]\d[a-z])(?: ?\d[a-z]\d)?$"), "CA"),
+    (re.compile(r"^([a-z]\d[a-z])(?: ?\d[a-z]\d)?$"), ("CA",)),
+    # A UK postcode or its outward code (postcode district): "SW1A 1AA", "sw1a1aa", "EH1".
+    (re.compile(r"^([a-z]{1,2}\d[a-z\d]?)(?: ?\d[a-z]{2})?$"), UK_COUNTRIES),
 )
+# Whole postcodes inside longer text ("10 Downing St, London SW1A 2AA"), by their outward part.
+FULL_POSTCODES = (
+    (re.compile(r"\b([a-z]\d[a-z]) ?\d[a-z]\d\b"), ("CA",)),
+    (re.compile(r"\b([a-z]{1,2}\d[a-z\d]?) ?\d[a-z]{2}\b"), UK_COUNTRIES),
+)
+# A qualifier this short is a code ("TX", "NSW"): a place not found there is not looked for
+# elsewhere ("Lajitas TX" is not Las Lajitas in Argentina).
+MAX_CODE_LENGTH = 3
+# Suggested when a whole state, province or country is typed.
+BIGGEST_PLACES = 5
 # "Brisbane QLD 4000", "Dublin 2": a trailing number after a name is a postcode or a district
 # the gazetteer does not hold; the name before it is looked up.
 TRAILING_NUMBER = re.compile(r"^(\D+?)[ ,]+\d{1,4}$")
@@ -238,18 +258,17 @@ ALIAS_DISCOUNT = 2
 NAMED_KINDS = (Place.Kind.CITY, Place.Kind.ALIAS)
 
 
-def lookup_gazetteer(query: str) -> GeocodeResult:
+def lookup_gazetteer(query: str, home: str = "") -> GeocodeResult:
     """Find ``query`` (already normalised) among the gazetteer's places.
 
     Read as people type: a bare postcode; "City"; "City, ST" or "City, Province" or
     "City, Country" (several qualifiers narrow further); the same without commas ("Toronto ON",
-    "Cork Ireland"); a trailing postcode ("Brisbane QLD 4000").
+    "Cork Ireland"); a trailing postcode ("Brisbane QLD 4000"). Among places of one name, those
+    in ``home`` (the visitor's country as far as known, else the site's) weigh more.
     """
-    if zip_match := ZIP_CODE.search(query):
-        return _lookup_postcode(query, "US", zip_match.group(1))
-    for pattern, country in POSTCODE_FORMS:
-        if match := pattern.match(query.replace(",", " ").strip()):
-            return _lookup_postcode(query, country, match.group(1))
+    home = home or getattr(settings, "DEFAULT_COUNTRY", "US")
+    if codes := _postcode_options(query):
+        return _lookup_postcode(query, codes, home)
     if trailing := TRAILING_NUMBER.match(query):
         query = trailing.group(1).strip(" ,")
     parts = [part.strip(" .") for part in query.split(",") if part.strip(" .")]
@@ -260,6 +279,7 @@ def lookup_gazetteer(query: str) -> GeocodeResult:
     ):
         name, qualifiers = qualifiers[0], qualifiers[1:]
     if not qualifiers:
+        _refuse_a_whole_region(query, name)
         name, qualifiers = _split_trailing_qualifier(name)
     narrowing = Q()
     for qualifier in qualifiers:
@@ -271,12 +291,22 @@ def lookup_gazetteer(query: str) -> GeocodeResult:
         Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key=name).order_by("-population")[:20]
     )
     if exact:
-        return _pick(query, exact)
+        return _pick(query, exact, home)
     similar = _similar(name, narrowing)
     if similar and similar[0].similarity >= FUZZY_MATCH:
         best = [place for place in similar if place.key == similar[0].key]
-        return _pick(query, best)
+        return _pick(query, best, home)
     raise PlaceNotFound(query, _labels(similar))
+
+
+def _refuse_a_whole_region(query: str, name: str) -> None:
+    """ "Texas", "Ontario" or "Ireland" alone is no place to measure from: the visitor is asked
+    for a town, with the region's largest ones offered."""
+    options = _qualifier_options(name)
+    if not options or Place.objects.filter(kind__in=NAMED_KINDS, key=name).exists():
+        return
+    biggest = Place.objects.filter(_any_of(options), kind=Place.Kind.CITY).order_by("-population")
+    raise PlaceNotFound(query, [place.label for place in biggest[:BIGGEST_PLACES]])
 
 
 def _split_trailing_qualifier(name: str) -> tuple[str, list[str]]:
@@ -295,35 +325,56 @@ def _split_trailing_qualifier(name: str) -> tuple[str, list[str]]:
     for rest, qualifier, narrowing in splits:
         if Place.objects.filter(narrowing, kind__in=NAMED_KINDS, key=rest).exists():
             return rest, [qualifier]
-    # "albequerque nm": a typo of a place there (one more fuzzy query, for the likeliest split).
+    # "albequerque nm": a typo of a place there (one more fuzzy query, for the likeliest split);
+    # "lajitas tx": a place the gazetteer lacks in Texas, suggesting places there.
     if splits:
         rest, qualifier, narrowing = splits[-1]
+        if len(qualifier) <= MAX_CODE_LENGTH:
+            return rest, [qualifier]
         similar = _similar(rest, narrowing)
         if similar and similar[0].similarity >= FUZZY_MATCH:
-            return rest, [qualifier]
-    return name, []
-    for size in (3, 2, 1):
-        if len(words) <= size:
-            continue
-        rest, qualifier = " ".join(words[:-size]), " ".join(words[-size:])
-        options = _qualifier_options(qualifier)
-        if (
-            options
-            and Place.objects.filter(_any_of(options), kind__in=NAMED_KINDS, key=rest).exists()
-        ):
             return rest, [qualifier]
     return name, []
 
 
 def _any_of(options: list[dict[str, str]]) -> Q:
-    return functools.reduce(operator.or_, (Q(**option) for option in options))
+    return _any_of_q([Q(**option) for option in options])
 
 
-def _lookup_postcode(query: str, country: str, code: str) -> GeocodeResult:
-    place = Place.objects.filter(kind=Place.Kind.POSTCODE, country=country, key=code).first()
-    if place is None:
+def _postcode_options(query: str) -> Q | None:
+    """The postcodes ``query`` may mean: a US ZIP code anywhere in it, the whole query as a
+    postal code or its outward part, or a whole postcode inside an address."""
+    if zip_match := ZIP_CODE.search(query):
+        return Q(country="US", key=zip_match.group(1))
+    text = query.replace(",", " ").strip()
+    for forms, matching in (
+        (POSTCODE_FORMS, re.Pattern.match),
+        (FULL_POSTCODES, re.Pattern.search),
+    ):
+        options = [
+            Q(country__in=countries, key=match.group(1))
+            for pattern, countries in forms
+            if (match := matching(pattern, text))
+        ]
+        if options:
+            return _any_of_q(options)
+    return None
+
+
+def _any_of_q(conditions: list[Q]) -> Q:
+    return functools.reduce(operator.or_, conditions)
+
+
+def _lookup_postcode(query: str, codes: Q, home: str) -> GeocodeResult:
+    """The postcode asked for; "M5V" is a Canadian area and could be a UK district: the
+    visitor's country decides, else they choose."""
+    found = list(Place.objects.filter(codes, kind=Place.Kind.POSTCODE)[:10])
+    if not found:
         raise PlaceNotFound(query)
-    return _result(place)
+    at_home = [place for place in found if place.country == home]
+    if len(found) == 1 or len(at_home) == 1:
+        return _result((at_home or found)[0])
+    raise AmbiguousPlace(query, [_result(place) for place in found])
 
 
 def _qualifier_options(qualifier: str) -> list[dict[str, str]]:
@@ -361,11 +412,12 @@ def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
     return {key: tuple(options) for key, options in table.items()}
 
 
-def _pick(query: str, places: list[Place]) -> GeocodeResult:
-    """The clear winner by population (the site's country weighing more), naming the others;
+def _pick(query: str, places: list[Place], home: str) -> GeocodeResult:
+    """The clear winner by population (the ``home`` country weighing more), naming the others;
     otherwise the visitor must choose."""
-    ranked = sorted(_distinct(places), key=_weight, reverse=True)
-    if len(ranked) == 1 or _weight(ranked[0]) >= DOMINANCE * max(_weight(ranked[1]), 1):
+    ranked = sorted(_distinct(places), key=lambda place: _weight(place, home), reverse=True)
+    first, *others = (_weight(place, home) for place in ranked)
+    if not others or first >= DOMINANCE * max(others[0], 1):
         others = tuple(place.label for place in ranked[1:4])
         return replace(_result(ranked[0]), alternatives=others)
     raise AmbiguousPlace(query, [_result(place) for place in ranked[:10]])
@@ -380,9 +432,8 @@ def _distinct(places: list[Place]) -> list[Place]:
     return list(seen.values())
 
 
-def _weight(place: Place) -> float:
+def _weight(place: Place, home: str) -> float:
     """Population, more at home, less when only another of the place's names matched."""
-    home = getattr(settings, "DEFAULT_COUNTRY", "US")
     weight = place.population * (HOME_COUNTRY_WEIGHT if place.country == home else 1)
     return weight / ALIAS_DISCOUNT if place.kind == Place.Kind.ALIAS else weight
 

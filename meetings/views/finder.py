@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from meetings import search
 from meetings.calendar import build_calendar
@@ -25,6 +26,17 @@ def place_lookups(request: HttpRequest) -> Callable[[], bool]:
     return lambda: ratelimit.allow("place-lookup", client_address(request))
 
 
+def visitor_country(request: HttpRequest) -> str:
+    """The country of the first language the browser prefers that names one ("en-GB" is GB),
+    so that a visitor from Britain typing "Birmingham" finds the one in England."""
+    header = request.headers.get("Accept-Language", "")[:MAX_ACCEPT_LANGUAGE]
+    for language, _quality in parse_accept_lang_header(header):
+        _, _, region = language.partition("-")
+        if len(region) == 2 and region.isalpha():
+            return region.upper()
+    return ""
+
+
 def too_many_lookups(response: HttpResponse) -> HttpResponse:
     """A 429 that says when to come back: the limit's window."""
     response.status_code = 429
@@ -32,6 +44,8 @@ def too_many_lookups(response: HttpResponse) -> HttpResponse:
     return response
 
 
+# Longer headers are cut: Django parses at most this much of one anyway.
+MAX_ACCEPT_LANGUAGE = 500
 FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
 
 
@@ -41,7 +55,10 @@ def finder(request: HttpRequest) -> HttpResponse:
     found = None
     if form.is_valid():
         found = search.run(
-            form.cleaned_data, viewer_zone=viewer.known, may_look_up=place_lookups(request)
+            form.cleaned_data,
+            viewer_zone=viewer.known,
+            may_look_up=place_lookups(request),
+            home=visitor_country(request),
         )
         if found.too_many_lookups:
             form.add_error("near", str(found.too_many_lookups))
@@ -87,6 +104,7 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
         form.cleaned_data,
         viewer_zone=choose_zone(request).known,
         may_look_up=place_lookups(request),
+        home=visitor_country(request),
     )
     if found.too_many_lookups:
         message = str(found.too_many_lookups)

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from meetings.models import Attendance, ChangeRequest
 from meetings.search import great_circle_km
+from meetings.views.finder import visitor_country
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +254,21 @@ def test_the_other_place_offered_is_a_link_that_finds_it(client, places):
     response = client.get("/meetings/", {"near": "London, Canada"})
 
     assertContains(response, "Meetings near London, Canada")
+
+
+@pytest.mark.parametrize(
+    ("header", "country"),
+    [
+        ("en-GB,en;q=0.9", "GB"),
+        ("fr-ca", "CA"),
+        ("de,en-AU;q=0.5", "AU"),
+        ("en", ""),
+        ("*", ""),
+        ("es-419", ""),
+        ("", ""),
+    ],
+)
+def test_the_visitors_country_comes_from_their_preferred_languages(rf, header, country):
+    request = rf.get("/meetings/", HTTP_ACCEPT_LANGUAGE=header)
+
+    assert visitor_country(request) == country
