@@ -20,7 +20,7 @@ def held_occurrence(meeting: Meeting, date: datetime.date) -> Occurrence | None:
     ``held_on`` reads only changes not yet over; a past date needs the changes that covered it,
     so they are read for that date, on a copy that leaves the caller's meeting untouched.
     """
-    if not meeting.is_active or spec_day(date) != meeting.day:
+    if spec_day(date) != meeting.day:
         return None
     dated = copy.copy(meeting)
     dated.upcoming_exception_list = list(
@@ -37,6 +37,8 @@ def local_date(meeting: Meeting, moment: datetime.datetime) -> datetime.date:
 
 def requestable_occurrence(meeting: Meeting, now: datetime.datetime) -> Occurrence | None:
     """The meeting under way now, or the latest that ended less than a day ago."""
+    if not meeting.is_active:
+        return None
     today = local_date(meeting, now)
     for days_back in range(3):
         date = today - datetime.timedelta(days=days_back)
@@ -59,6 +61,8 @@ def request_problem(
     """The occurrence on ``date``, or why proof of it cannot be asked for now."""
     if not meeting.attendance_verification:
         return None, "This meeting does not offer proof of attendance."
+    if not meeting.is_active:
+        return None, "This meeting is closed at the moment."
     occurrence = held_occurrence(meeting, date)
     if occurrence is None:
         return None, f"There was no meeting on {day_in_words(date)} (not its day, or cancelled)."

@@ -145,3 +145,15 @@ def test_a_deleted_meeting_keeps_its_confirmed_proofs(confirmed):
         "Tuesday Night SMART",
         "confirmed",
     )
+
+
+def test_a_meeting_closed_since_can_still_have_its_past_date_confirmed(
+    client, facilitator, pending
+):
+    pending.meeting.is_active = False
+    pending.meeting.save()
+    client.force_login(facilitator)
+
+    client.post(confirm_url(pending))
+
+    assert Proof.objects.get().state == "confirmed"

@@ -186,3 +186,14 @@ def test_a_visitor_cannot_ask(client, at, meeting):
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     assert not Proof.objects.exists()
+
+
+def test_a_temporarily_closed_meeting_offers_no_request(client, at, participant, meeting):
+    meeting.is_active = False
+    meeting.save()
+    at(DURING)
+    client.force_login(participant)
+
+    assertNotContains(client.get(PAGE), "Ask for proof of")
+    assertContains(ask(client), "This meeting is closed at the moment.", status_code=422)
+    assert not Proof.objects.exists()
