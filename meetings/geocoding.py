@@ -30,8 +30,10 @@ from meetings.models import GeocodeCache, Place
 from meetings.places import normalize
 
 ZIP_CODE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
-# A clear winner among places of the same name: London (GB) over London (CA).
-DOMINANCE = 5
+# A winner among places of the same name, named with the others ("Did you mean London,
+# Ontario?"): a quarter more weight than the next. Closer calls (Birmingham, England, against
+# Birmingham, Alabama, on a US site) ask the visitor which one.
+DOMINANCE = 1.25
 FUZZY_MATCH = 0.5
 FUZZY_SUGGESTION = 0.4
 # Longer text names no place or address; "precise:" and this fit GeocodeCache.query (300).
@@ -399,11 +401,16 @@ def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
             table[key].append(option)
 
     for country, entries in iso_subdivisions().items():
-        for code, name, _parent in entries:
-            option = {"country": country, "admin1": code}
-            add(name, option)
-            if code.isalpha():
-                add(code, option)
+        for code, name, parent in entries:
+            # The gazetteer's places carry first-level subdivisions: a county ("Truro,
+            # Cornwall") or a province ("Sevilla") also means the region above it.
+            options = [{"country": country, "admin1": code}]
+            if parent:
+                options.append({"country": country, "admin1": parent.split("-", 1)[1]})
+            for option in options:
+                add(name, option)
+                if code.isalpha():
+                    add(code, option)
     for country, names in ISO_BY_ENGLISH_NAME.items():
         for name, code in names.items():
             add(name, {"country": country, "admin1": code})

@@ -102,6 +102,8 @@ def test_a_canadian_postal_code_is_found_by_its_forward_sortation_area(typed):
         ("Cardiff Wales", "Cardiff, Wales, United Kingdom"),
         ("Edinburgh, U.K.", "Edinburgh, Scotland, United Kingdom"),
         ("London", "London, England, United Kingdom"),
+        ("Truro, Cornwall", "Truro, England, United Kingdom"),
+        ("Inverness", "Inverness, Scotland, United Kingdom"),
     ],
 )
 def test_the_united_kingdom(typed, expected):
@@ -168,6 +170,7 @@ def test_australia(typed, expected):
     ("typed", "expected"),
     [
         ("Auckland", "Auckland, New Zealand"),
+        ("Wellington", "Wellington, Wellington Region, New Zealand"),
         ("Christchurch NZ", "Christchurch, Canterbury, New Zealand"),
         ("Wellington, New Zealand", "Wellington, Wellington Region, New Zealand"),
         ("Dunedin, Otago", "Dunedin, Otago, New Zealand"),
