@@ -68,6 +68,8 @@ class ProofQuerySet(models.QuerySet):
 
 
 class Proof(models.Model):
+    """A participant's request for proof of one meeting date, and once confirmed the proof."""
+
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for a facilitator"
         CONFIRMED = "confirmed", "Confirmed"

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from attendance.forms import ProofRequestForm
 from attendance.models import Proof
 from meetings.models import MeetingException
 
@@ -148,8 +150,6 @@ def test_asking_twice_for_the_same_day_is_refused_plainly(client, at, participan
 
 
 def test_the_database_refuses_a_second_request_for_the_same_day(make_proof, at):
-    from django.db import IntegrityError, transaction
-
     at(DURING)
     make_proof()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -197,3 +197,22 @@ def test_a_temporarily_closed_meeting_offers_no_request(client, at, participant,
     assertNotContains(client.get(PAGE), "Ask for proof of")
     assertContains(ask(client), "This meeting is closed at the moment.", status_code=422)
     assert not Proof.objects.exists()
+
+
+def test_a_second_tap_racing_the_first_gets_the_same_plain_message(
+    client, at, participant, meeting, make_proof, monkeypatch
+):
+    at(DURING)
+    client.force_login(participant)
+    save = ProofRequestForm.save
+
+    def after_the_other_tap(form, *args, **kwargs):
+        make_proof(printed_name="First tap")
+        return save(form, *args, **kwargs)
+
+    monkeypatch.setattr(ProofRequestForm, "save", after_the_other_tap)
+
+    response = ask(client, name="Second tap")
+
+    assertContains(response, "You have already asked for proof", status_code=422)
+    assert not Proof.objects.filter(printed_name="Second tap").exists()
