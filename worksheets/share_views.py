@@ -17,13 +17,18 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from worksheets import crypto
 from worksheets.access import get_worksheet_for_user
 from worksheets.kinds import get_kind
 from worksheets.models import ShareLink, ShareView, Worksheet
 from worksheets.sharing import OpenSharedForm, ShareLinkForm, share_url
+from worksheets.timezones import in_viewer_zone
 
 # The links this browser has opened, by id: the session's permission to read each one.
 SESSION_KEY = "shared_links"
+# The link just made, shown once on the page the POST redirects to: its token is encrypted while it
+# waits in the session (the database never holds a usable token) and removed when shown.
+NEW_LINK_KEY = "new_share_link"
 
 
 def _owned_for_sharing(request: HttpRequest, pk) -> Worksheet | None:
@@ -39,22 +44,29 @@ def _sign_up_first(request: HttpRequest, worksheet_pk) -> HttpResponse:
 
 
 @never_cache
+@in_viewer_zone
 def share_links(request: HttpRequest, pk) -> HttpResponse:
-    """The worksheet's links, and a form to make one (its address is shown this once)."""
+    """The worksheet's links, and a form to make one. A link made is shown once, on the page the
+    POST redirects to (POST-redirect-GET), so reloading that page never makes a second link."""
     worksheet = _owned_for_sharing(request, pk)
     if worksheet is None:
         return _sign_up_first(request, pk)
     form = ShareLinkForm(request.POST or None)
-    new_url = ""
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             _, token = ShareLink.issue(worksheet, form.duration)
-            new_url = share_url(request, token)
-            form = ShareLinkForm()
-            status = 201
-        else:
-            status = 422
+            request.session[NEW_LINK_KEY] = {
+                "worksheet": str(worksheet.pk),
+                "token": crypto.encrypt(token),
+            }
+            return redirect(reverse("worksheets:share", args=[worksheet.pk]) + "#new-link")
+        status = 422
+    else:
+        status = 200
+    new_url = ""
+    made = request.session.pop(NEW_LINK_KEY, None)
+    if made and made.get("worksheet") == str(worksheet.pk):
+        new_url = share_url(request, crypto.decrypt(made["token"]))
     links = list(worksheet.share_links.prefetch_related("views"))
     # The site's same-origin referrer policy keeps a fresh token here from other sites; never
     # "no-referrer" on this page, which would make its own form posts fail the CSRF origin check.
@@ -112,6 +124,7 @@ def open_shared(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_GET
+@in_viewer_zone
 def shared_worksheet(request: HttpRequest, link_id: int) -> HttpResponse:
     """One worksheet, read-only, for a session that opened an active link; every view is logged."""
     link = None

@@ -25,10 +25,12 @@ from worksheets.export import printable_page, worksheet_data
 from worksheets.forms import WorksheetForm
 from worksheets.kinds import REGISTRY, get_kind
 from worksheets.models import Revision, Worksheet
+from worksheets.timezones import in_viewer_zone
 
 
 @never_cache
 @require_GET
+@in_viewer_zone
 def worksheet_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -40,6 +42,7 @@ def worksheet_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 @sensitive_variables()
 @sensitive_post_parameters()
+@in_viewer_zone
 def worksheet_new(request: HttpRequest, kind: str) -> HttpResponse:
     """A blank worksheet; it is stored (account or session) only once something is saved."""
     spec = get_kind(kind)
@@ -70,6 +73,7 @@ def worksheet_new_vacation(request: HttpRequest) -> HttpResponse:
 @never_cache
 @sensitive_variables()
 @sensitive_post_parameters()
+@in_viewer_zone
 def worksheet_edit(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     spec = get_kind(worksheet.kind)
@@ -205,6 +209,7 @@ def _render_conflict(
 
 @never_cache
 @require_GET
+@in_viewer_zone
 def worksheet_print(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     return render(
@@ -232,6 +237,7 @@ def worksheet_export(request: HttpRequest, pk) -> HttpResponse:
 
 @never_cache
 @require_GET
+@in_viewer_zone
 def worksheet_revisions(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     kind = get_kind(worksheet.kind)
@@ -278,6 +284,7 @@ def worksheet_duplicate(request: HttpRequest, pk) -> HttpResponse:
 
 @never_cache
 @require_GET
+@in_viewer_zone
 def worksheet_compare(request: HttpRequest) -> HttpResponse:
     """Two worksheets (or two revisions: ``ra``/``rb`` name revision numbers) side by side."""
     first = _version(request, "a", "ra")

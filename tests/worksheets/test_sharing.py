@@ -24,11 +24,16 @@ INACTIVE = "This link is no longer active"
 
 
 def make_link(client, worksheet: Worksheet, lifetime: str = "1d") -> str:
-    """Make a link as the (signed-in) owner; its token, which the link carries after "#"."""
+    """Make a link as the (signed-in) owner; its token, which the link carries after "#".
+
+    The POST redirects to the share page (POST-redirect-GET), which shows the new link once."""
     response = client.post(f"/worksheets/{worksheet.pk}/share/", {"lifetime": lifetime})
-    assert response.status_code == 201
+    assert response.status_code == 302
+    assert response.url == f"/worksheets/{worksheet.pk}/share/#new-link"
+    shown = client.get(response.url)
+    assert shown.status_code == 200
     match = re.search(
-        r'href="http://testserver/worksheets/shared/#([^"]+)"', response.content.decode()
+        r'href="http://testserver/worksheets/shared/#([^"]+)"', shown.content.decode()
     )
     return match.group(1)
 
@@ -70,6 +75,55 @@ def test_the_owner_makes_a_link_and_sees_it_once(client, participant, cba):
     assertContains(listing, "Not opened yet.")
     # The address is not shown again: it was never stored.
     assertNotContains(listing, token)
+
+
+def test_reloading_the_page_that_showed_a_new_link_makes_no_second_one(client, participant, cba):
+    client.force_login(participant)
+    token = make_link(client, cba)
+
+    again = client.get(f"/worksheets/{cba.pk}/share/")
+
+    assert ShareLink.objects.count() == 1
+    assertNotContains(again, token)
+    assertNotContains(again, 'id="new-link"')
+
+
+def test_the_new_link_waits_in_the_session_encrypted(client, participant, cba):
+    client.force_login(participant)
+    client.post(f"/worksheets/{cba.pk}/share/", {"lifetime": "1d"})
+
+    waiting = client.session["new_share_link"]
+    token = make_link_token_of(client, cba)
+
+    assert token not in str(waiting)
+
+
+def make_link_token_of(client, worksheet: Worksheet) -> str:
+    shown = client.get(f"/worksheets/{worksheet.pk}/share/").content.decode()
+    return re.search(r"/worksheets/shared/#([^\"]+)\"", shown).group(1)
+
+
+def test_a_new_link_has_a_copy_button(client, participant, cba):
+    client.force_login(participant)
+    response = client.post(f"/worksheets/{cba.pk}/share/", {"lifetime": "1d"}, follow=True)
+
+    assertContains(
+        response, 'id="copy-link" data-copy="new-link-url" hidden>Copy the link</button>'
+    )
+    assertContains(response, "js/copy_link.js")
+
+
+def test_times_on_the_share_page_are_in_the_participants_zone(client, participant, cba):
+    client.force_login(participant)
+    client.cookies["tz"] = "Asia/Tokyo"
+    with time_machine.travel(datetime.datetime(2026, 1, 12, 20, 0, tzinfo=datetime.UTC)):
+        ShareLink.issue(cba, datetime.timedelta(days=1))
+
+    response = client.get(f"/worksheets/{cba.pk}/share/")
+
+    # 20:00 UTC on Monday is 05:00 on Tuesday in Tokyo.
+    assertContains(response, "made Tue 13 Jan 2026, 5:00 AM")
+    assertContains(response, "Times are in Asia/Tokyo.")
 
 
 @pytest.mark.parametrize("persona", ["facilitator", "stranger", "superuser"])
@@ -269,7 +323,7 @@ def test_the_token_is_stored_only_as_its_sha256(client, participant, cba):
 
 def test_the_link_carries_its_token_only_after_the_hash(client, participant, cba):
     client.force_login(participant)
-    response = client.post(f"/worksheets/{cba.pk}/share/", {"lifetime": "1d"})
+    response = client.post(f"/worksheets/{cba.pk}/share/", {"lifetime": "1d"}, follow=True)
     href = re.search(r'href="([^"]*/worksheets/shared/[^"]*)"', response.content.decode()).group(1)
 
     address = urlsplit(href)
