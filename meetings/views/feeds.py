@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from meetings import public_feed, search
 from meetings.models import MeetingException
 from meetings.search import FinderForm
-from meetings.views.finder import place_lookups, too_many_lookups
+from meetings.views.finder import place_lookups, too_many_lookups, visitor_country
 from meetings.zones import choose_zone
 
 FEED_MAX_AGE = 300
@@ -49,6 +49,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         form.cleaned_data,
         viewer_zone=choose_zone(request).known,
         may_look_up=place_lookups(request),
+        home=visitor_country(request),
     )
     if found.too_many_lookups:
         message = str(found.too_many_lookups)
