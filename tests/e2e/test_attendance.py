@@ -89,6 +89,7 @@ def test_a_participant_asks_a_facilitator_confirms_and_a_third_browser_checks(
             qr_svg(link)
         )
         assert asker.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert axe_violations(asker) == []
 
         context, checker = phone(browser, live_server)
         contexts.append(context)
