@@ -59,7 +59,14 @@ def edit(django_capture_on_commit_callbacks) -> Callable[[Meeting, str], None]:
 
 
 def test_postgres_writes_the_records_feed_records_would(make_meeting, venue, regions):
-    make_meeting(name="In person", region=regions["austin"], types=["O", "O", "C"], notes="Hi")
+    make_meeting(
+        name="In person",
+        region=regions["austin"],
+        types=["O", "O", "C"],
+        languages=["S", "EN"],
+        attendance_verification=True,
+        notes="Hi",
+    )
     make_meeting(
         name="Family",
         region=regions["texas"],
