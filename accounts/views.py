@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 from worksheets.export import export_for, printable_pages
 
+USERNAME_JUST_TAKEN = "Someone took that username a moment ago. Please choose another."
 TOO_MANY_SIGNUPS = "Too many accounts were made from your connection lately. Please try later."
 TOO_MANY_FOR_EMAIL = (
     "Too many sign-ups gave this email address today. Try again tomorrow, or leave it out."
@@ -56,18 +58,25 @@ def signup(request: HttpRequest) -> HttpResponse:
         ):
             form.add_error("email", TOO_MANY_FOR_EMAIL)
             status = 429
-        else:
-            return _open_account(request, form, next_url)
+        elif opened := _open_account(request, form, next_url):
+            return opened
     return render(request, "accounts/signup.html", {"form": form, "next": next_url}, status=status)
 
 
-def _open_account(request: HttpRequest, form: SignUpForm, next_url: str) -> HttpResponse:
+def _open_account(request: HttpRequest, form: SignUpForm, next_url: str) -> HttpResponse | None:
     """The same for an email address an account has and one nobody has: only its owner hears.
 
     Signing in moves the visitor's session worksheets into the account (``worksheets.access``).
+    None, with the form saying why, when another sign-up took the username since the form
+    checked it.
     """
     user = form.save(commit=False)
-    if owner_email := save_with_email(user, form.cleaned_data["email"]):
+    try:
+        owner_email = save_with_email(user, form.cleaned_data["email"])
+    except IntegrityError:
+        form.add_error("username", USERNAME_JUST_TAKEN)
+        return None
+    if owner_email:
         _notify_owner(request, owner_email, on_sign_up=True)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, f"Welcome, {user.username}. Your account is ready.")

@@ -6,6 +6,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import User
 from django.core import mail
+from django.db.models.signals import pre_save
 from django.test import Client
 from pytest_django.asserts import assertContains, assertFormError, assertRedirects
 
@@ -28,6 +29,32 @@ def test_signing_up_needs_only_a_username_and_a_password(client):
     user = User.objects.get(username="new-leaf")
     assert user.email == ""
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.fixture
+def rival_sign_up():
+    """Another sign-up that saves the same username just before this one does, as two requests
+    racing past the form's check would."""
+
+    def save_first(sender, instance: User, **kwargs) -> None:
+        if instance.pk is None:
+            pre_save.disconnect(save_first, sender=User)
+            User.objects.create_user(instance.username, password=PASSWORD)
+
+    pre_save.connect(save_first, sender=User)
+    yield
+    pre_save.disconnect(save_first, sender=User)
+
+
+def test_a_username_taken_while_signing_up_is_a_form_error_not_a_500(client, rival_sign_up):
+    response = client.post(
+        "/accounts/signup/",
+        {"username": "new-leaf", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert response.status_code == 200
+    assertContains(response, "Someone took that username a moment ago")
+    assert "_auth_user_id" not in client.session
 
 
 def test_signing_up_keeps_an_optional_email_for_password_resets(client):
