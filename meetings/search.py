@@ -23,6 +23,7 @@ from meetings.models import Attendance, Meeting, MeetingException, MeetingQueryS
 from meetings.schedule import (
     TIMES_OF_DAY,
     Occurrence,
+    format_clock,
     next_held_occurrence,
     next_occurrence,
     occurrences_between,
@@ -40,6 +41,9 @@ KM_PER_MILE = 1.609344
 DEFAULT_RADIUS = {"mi": 25, "km": 40}
 # Doubling the radius this many times reaches about 400 mi / 640 km.
 WIDENINGS = 4
+# "Soonest first" orders at most this many of the nearest meetings within the radius by their
+# next start, then pages through them.
+SOONEST_POOL = 200
 # Countries that give road distances in miles.
 MILE_COUNTRIES = {"US", "GB", "LR", "MM"}
 # What a visitor may type as a place: longer is a form error, never a lookup.
@@ -117,6 +121,10 @@ class FinderForm(ProgramLanguageFields):
         widget=forms.CheckboxSelectMultiple,
     )
     q = forms.CharField(label="Name or words", max_length=200, required=False)
+    sort = forms.ChoiceField(
+        choices=fixed([("nearest", "Nearest first"), ("soonest", "Soonest first")]),
+        required=False,
+    )
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
 
     def clean(self) -> dict:
@@ -135,6 +143,13 @@ class Result:
     in_progress: bool
     # One-off changes from today on (a date off, a closure, another time one week).
     changes: list[MeetingException] = field(default_factory=list)
+
+    @property
+    def next_date(self) -> str:
+        """ "Thu 3 Dec, 6:00 PM": the next start with its date, on the clock it is read on (the
+        meeting's own for one near a place, the visitor's for an online one)."""
+        starts = self.upcoming.starts
+        return f"{starts:%a} {starts.day} {starts:%b}, {format_clock(starts)}"
 
 
 @dataclass
@@ -280,12 +295,22 @@ def search_near(
     """The page of meetings nearest ``place``, widening the radius until some are found."""
     search.looked_near = True
     meetings = filtered(data, now, local_zone)
+    soonest = data.get("sort") == "soonest"
+    limit = SOONEST_POOL if soonest else None
     for _ in range(WIDENINGS + 1):
-        rows = nearest(meetings, place, search)
+        rows = nearest(meetings, place, search, limit)
         if rows or search.page > 1:
             break
         search.radius *= 2
     offset = (search.page - 1) * PAGE_SIZE
+    if soonest:
+        ordered = sorted(
+            (result_for(meeting, distance, now) for meeting, distance in rows),
+            key=lambda result: (not result.in_progress, result.upcoming.starts),
+        )
+        search.has_more = len(ordered) > offset + PAGE_SIZE
+        search.results = ordered[offset : offset + PAGE_SIZE]
+        return
     page_rows = rows[offset : offset + PAGE_SIZE]
     search.has_more = len(rows) > offset + PAGE_SIZE
     search.results = [result_for(meeting, distance, now) for meeting, distance in page_rows]
@@ -333,10 +358,12 @@ def online_results(
     return results
 
 
-def nearest(meetings: MeetingQuerySet, place: GeocodeResult, search: Search) -> list[tuple]:
-    """Meetings up to the current page plus one, cut at the exact radius."""
+def nearest(
+    meetings: MeetingQuerySet, place: GeocodeResult, search: Search, limit: int | None = None
+) -> list[tuple]:
+    """Meetings up to the current page plus one (or ``limit``), cut at the exact radius."""
     radius_km = search.radius * (KM_PER_MILE if search.unit == "mi" else 1)
-    limit = search.page * PAGE_SIZE + 1
+    limit = limit or search.page * PAGE_SIZE + 1
     near = meetings.near(place.latitude, place.longitude, radius_km * 1000)
     # Read with their one-off changes, so a date off is skipped without another query.
     candidates = near.with_upcoming_exceptions()[:limit]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation.trans_real import parse_accept_lang_header
 
@@ -13,6 +13,7 @@ from meetings import search
 from meetings.calendar import build_calendar
 from meetings.maps import map_settings
 from meetings.search import FinderForm
+from meetings.types import LANGUAGES, PROGRAM_TYPES
 from meetings.zones import choose_zone, remember_zone
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
@@ -47,9 +48,94 @@ def too_many_lookups(response: HttpResponse) -> HttpResponse:
 # Longer headers are cut: Django parses at most this much of one anyway.
 MAX_ACCEPT_LANGUAGE = 500
 FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
+# The filter bar's dropdown chips, in order; "More" holds the meeting kind, words and distance.
+FILTER_CHIPS = (
+    ("day", "Day"),
+    ("time", "Time"),
+    ("attendance", "Attendance"),
+    ("type", "Type"),
+    ("language", "Language"),
+)
+# Languages have their own chip and programs the meeting kind: the Type chip lists neither.
+NOT_TYPES = {*LANGUAGES, *PROGRAM_TYPES, "TC"}
+SHORT_DAYS = {"0": "Sun", "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat"}
+
+
+def non_empty(query: QueryDict) -> QueryDict:
+    """The query without its empty values: a GET form sends every field, filled or not."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        filled = [value for value in values if value.strip()]
+        if filled:
+            kept.setlist(name, filled)
+    return kept
+
+
+def label_of(form: FinderForm, name: str, value: str) -> str:
+    if name == "day" and value in SHORT_DAYS:
+        return SHORT_DAYS[value]
+    if name == "q":
+        return f"“{value}”"
+    if name == "day" and value == "today":
+        return "Today"
+    return dict(form.fields[name].choices).get(value, value)
+
+
+def address(path: str, query: QueryDict) -> str:
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+def active_filters(form: FinderForm, query: QueryDict, path: str) -> list[dict]:
+    """Each filter in the address as a chip: its words and the address without it."""
+    chips = []
+    for name in FILTERS:
+        for value in query.getlist(name):
+            rest = query.copy()
+            rest.setlist(name, [other for other in query.getlist(name) if other != value])
+            rest.pop("page", None)
+            chips.append({"label": label_of(form, name, value), "url": address(path, rest)})
+    if query.get("radius"):
+        rest = query.copy()
+        rest.pop("radius")
+        rest.pop("page", None)
+        chips.append(
+            {
+                "label": f"Within {query['radius']} {query.get('unit', '')}".strip(),
+                "url": address(path, rest),
+            }
+        )
+    return chips
+
+
+def filter_chips(form: FinderForm, query: QueryDict) -> list[dict]:
+    """The filter bar: each chip's name, what it holds now ("Day: Tue, Thu") and its choices."""
+    chips = []
+    for name, label in FILTER_CHIPS:
+        chosen = [label_of(form, name, value) for value in query.getlist(name)]
+        choices = list(form[name])
+        if name == "type":
+            choices = [choice for choice in choices if choice.data["value"] not in NOT_TYPES]
+        if name == "language":
+            choices = [choice for choice in choices if choice.data["value"]]
+        chips.append(
+            {
+                "name": name,
+                "label": label,
+                "summary": ", ".join(chosen[:2])
+                + (f" +{len(chosen) - 2}" if len(chosen) > 2 else ""),
+                "active": bool(chosen),
+                "choices": choices,
+                "multiple": name != "language",
+            }
+        )
+    return chips
 
 
 def finder(request: HttpRequest) -> HttpResponse:
+    query = non_empty(request.GET)
+    if query.urlencode() != request.GET.urlencode():
+        # No empty parameters in addresses people share: /meetings/?near=Austin, not &radius=&q=.
+        return redirect(address(request.path, query))
     form = FinderForm(request.GET or None)
     viewer = choose_zone(request)
     found = None
@@ -71,6 +157,10 @@ def finder(request: HttpRequest) -> HttpResponse:
         "map_points": map_points(found) if show_map else [],
         "filters_open": any(request.GET.get(name) for name in FILTERS),
         "zone": viewer,
+        "filter_chips": filter_chips(form, query),
+        "active_filters": active_filters(form, query, request.path),
+        "more_active": bool(query.get("program") or query.get("q") or query.get("radius")),
+        "sort": query.get("sort") or "nearest",
     }
     if found is not None and found.too_many_lookups:
         context["kept_filters"] = [

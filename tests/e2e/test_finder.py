@@ -51,12 +51,18 @@ def test_a_phone_user_finds_meetings_by_zip_code(page, austin):
 
 def test_a_phone_user_finds_meetings_by_city_and_filters_them(page, austin):
     search_for(page, "Austin, TX")
-    page.get_by_text("Filters: day, time, type, language").click()
+    page.locator("summary", has_text="Type").click()
     page.get_by_label("Women").check()
-    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_role("button", name="Apply type filter").click()
     page.wait_for_url(re.compile("type=W"))
 
     assert result_names(page) == ["Eastside Women"]
+    # The panel closed on applying, and the filter shows as a chip that removes it.
+    assert not page.get_by_label("Women").is_visible()
+    assert "=&" not in page.url and not page.url.endswith("=")
+    page.get_by_role("link", name=re.compile(r"^Women\s*: remove this filter")).click()
+    page.wait_for_url(lambda url: "type=W" not in url)
+    assert result_names(page) == ["Downtown Tuesday", "Eastside Women"]
 
 
 def test_use_my_location_searches_around_the_browser(browser, live_server, austin):
@@ -78,13 +84,17 @@ def test_use_my_location_searches_around_the_browser(browser, live_server, austi
 
 def test_the_map_shows_the_same_meetings(page, austin):
     search_for(page, "Austin, TX")
-    page.get_by_role("link", name="Show map").click()
+    listed = result_names(page)
+    # On a phone the List/Map switch shows one or the other.
+    page.get_by_role("link", name="Map", exact=True).click()
 
     page.locator(".leaflet-marker-icon").first.wait_for()
     assert page.locator(".leaflet-marker-icon").count() == 2
-    assert result_names(page) == ["Downtown Tuesday", "Eastside Women"]
+    assert not page.locator(".result").first.is_visible()
     page.locator(".leaflet-marker-icon").first.click()
-    assert page.locator(".leaflet-popup-content a").inner_text() in result_names(page)
+    assert page.locator(".leaflet-popup-content a").inner_text() in listed
+    page.get_by_role("link", name="List", exact=True).click()
+    assert result_names(page) == ["Downtown Tuesday", "Eastside Women"]
     assert page.problems == []
     assert csp_violations(page) == []
 

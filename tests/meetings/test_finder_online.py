@@ -162,7 +162,7 @@ def test_the_finder_page_lists_online_meetings_without_a_place(client, online):
 
     assertContains(response, "Online meetings, soonest first")
     assertContains(response, "Times are in America/New_York")
-    assertContains(response, "Today 11:00 AM")
+    assertContains(response, "Thu 26 Nov, 11:00 AM")
     assertContains(response, 'href="/meetings/online-friday/"')
     assertNotContains(response, "Eastside Tuesday")
     assertNotContains(response, "No meetings match these filters within")

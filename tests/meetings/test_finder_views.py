@@ -9,7 +9,7 @@ import time_machine
 from icalendar import Calendar
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from meetings.models import Attendance, ChangeRequest
+from meetings.models import Attendance, ChangeRequest, Location
 from meetings.search import great_circle_km
 from meetings.views.finder import visitor_country
 
@@ -34,7 +34,7 @@ def test_the_finder_lists_meetings_near_a_place(client, places, tuesday):
 
     assertContains(response, "Meetings near Austin, TX")
     assertContains(response, "Eastside Tuesday")
-    assertContains(response, "Tue 7:00 PM")
+    assertContains(response, "Tue 1 Dec, 7:00 PM")
     assertContains(response, "Women")
     assertContains(response, "mi")
     assertContains(response, 'href="/meetings/eastside-tuesday/"')
@@ -272,3 +272,85 @@ def test_the_visitors_country_comes_from_their_preferred_languages(rf, header, c
     request = rf.get("/meetings/", HTTP_ACCEPT_LANGUAGE=header)
 
     assert visitor_country(request) == country
+
+
+# The redesigned finder: a filter bar of dropdown chips, removable active filters, sorting.
+
+
+def test_empty_parameters_are_dropped_from_the_address(client, places, tuesday):
+    response = client.get(
+        "/meetings/", {"near": "Austin, TX", "lat": "", "lng": "", "radius": "", "q": " "}
+    )
+
+    assertRedirects(response, "/meetings/?near=Austin%2C+TX", fetch_redirect_response=False)
+
+
+def test_an_address_of_only_empty_parameters_is_the_plain_finder(client):
+    assertRedirects(client.get("/meetings/", {"near": ""}), "/meetings/")
+
+
+def test_the_filter_bar_offers_day_time_attendance_type_and_language(client, places, tuesday):
+    content = client.get("/meetings/", {"near": "Austin, TX"}).content.decode()
+
+    for chip in ("Day", "Time", "Attendance", "Type", "Language", "More"):
+        assert f"<summary>{chip}</summary>" in content
+    assert content.count('<details class="filter-chip"') == 6
+    # No panel is open once the page is drawn: applying a filter closes it.
+    assert "<details open" not in content and " open>" not in content
+
+
+def test_languages_are_listed_once(client, places, tuesday):
+    content = client.get("/meetings/", {"near": "Austin, TX"}).content.decode()
+
+    assert content.count("> English</label>") == 1
+    assert 'name="type" value="EN"' not in content
+    assert 'name="language" value="EN"' in content
+
+
+def test_active_filters_show_as_chips_that_remove_themselves(client, places, tuesday):
+    response = client.get("/meetings/", {"near": "Austin, TX", "type": ["W", "O"], "day": "2"})
+
+    assertContains(response, '<span class="chip-value">Women, Open</span>')
+    assertContains(response, 'href="/meetings/?near=Austin%2C+TX&amp;type=O&amp;day=2">Women')
+    assertContains(response, 'href="/meetings/?near=Austin%2C+TX&amp;type=W&amp;type=O">Tue')
+    assertContains(response, "1 meeting within 25 mi")
+
+
+def test_each_result_shows_its_next_date(client, places, tuesday):
+    response = client.get("/meetings/", {"near": "Austin, TX"})
+
+    assertContains(response, '<time datetime="2026-12-01T19:00:00-06:00">Tue 1 Dec, 7:00 PM</time>')
+
+
+def test_results_sort_by_nearest_or_by_soonest(client, places, make_meeting, venue):
+    library = Location.objects.create(
+        name="Central Library",
+        address="710 W Cesar Chavez St",
+        city="Austin",
+        state="TX",
+        postal_code="78701",
+        country="US",
+        latitude=30.2655,
+        longitude=-97.7512,
+    )
+    make_meeting(name="Near Tuesday", slug="near-tuesday", location=library, day=2)
+    make_meeting(name="Farther Friday", slug="farther-friday", location=venue, day=5)
+
+    nearest = client.get("/meetings/", {"near": "Austin, TX"}).content.decode()
+    soonest = client.get("/meetings/", {"near": "Austin, TX", "sort": "soonest"}).content.decode()
+
+    assert nearest.index("Near Tuesday") < nearest.index("Farther Friday")
+    assert soonest.index("Farther Friday") < soonest.index("Near Tuesday")
+    assert 'href="?near=Austin%2C+TX&amp;sort=soonest" aria-current="true">Soonest' in soonest
+
+
+def test_the_map_is_a_switch_on_a_phone_and_beside_the_list_on_a_desktop(client, places, tuesday):
+    listing = client.get("/meetings/", {"near": "Austin, TX"})
+    mapped = client.get("/meetings/", {"near": "Austin, TX", "view": "map"})
+
+    assertContains(listing, '<nav class="segmented view-switch" aria-label="Show as">')
+    assertContains(listing, 'class="map-placeholder"')
+    assertContains(
+        mapped, '<section aria-labelledby="results-heading" class="finder-results is-map">'
+    )
+    assertContains(mapped, 'id="finder-map"')
