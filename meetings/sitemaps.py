@@ -3,6 +3,9 @@
 Route them through a sitemap index (``django.contrib.sitemaps.views.index`` at ``/sitemap.xml``
 and ``views.sitemap`` per section), because the meetings outgrow one sitemap file: a file holds
 at most ``limit`` URLs and the rest go on further pages the index lists.
+
+Every page is listed in each of the site's languages, each entry naming the others as
+``hreflang`` alternates (English, unprefixed, is also ``x-default``).
 """
 
 from __future__ import annotations
@@ -10,15 +13,25 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
 from meetings.models import Meeting, MeetingQuerySet
 from meetings.views.browse import world
 
 
-class PlaceSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Each item once per language, with the others as alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PlaceSitemap(LanguagesSitemap):
     """The world page, then every country, region and city that has meetings."""
 
     @cached_property
@@ -38,17 +51,20 @@ class PlaceSitemap(Sitemap):
         return self.pages
 
     def location(self, item: tuple[str, datetime.datetime | None]) -> str:
-        return item[0]
+        # The pages were reversed once, in English; another language's page is under its prefix.
+        language = translation.get_language()
+        return item[0] if language == settings.LANGUAGE_CODE else f"/{language}{item[0]}"
 
     def lastmod(self, item: tuple[str, datetime.datetime | None]) -> datetime.datetime | None:
         return item[1]
 
 
-class MeetingSitemap(Sitemap):
+class MeetingSitemap(LanguagesSitemap):
     """Every public meeting's page, temporarily closed ones too (their pages say so)."""
 
-    # Smaller files than the protocol's 50,000 keep each response quick to build.
-    limit = 10_000
+    # Smaller files than the protocol's 50,000 keep each response quick to build (each meeting
+    # is one entry per language, each naming the other six).
+    limit = 2_000
 
     def items(self) -> MeetingQuerySet:
         return Meeting.objects.listed().only("slug", "updated").order_by("pk")

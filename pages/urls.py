@@ -5,7 +5,6 @@ from pages import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("styleguide/", views.styleguide, name="styleguide"),
-    path("healthz", views.healthz, name="healthz"),
     path("about/", views.TextPageView.as_view(template_name="pages/about.html"), name="about"),
     path(
         "about/meeting-outline/",

@@ -98,6 +98,10 @@ MIDDLEWARE = [
     # compressed already.
     *(["django.middleware.gzip.GZipMiddleware"] if env_bool("GZIP_RESPONSES", True) else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language comes from its URL's prefix only (/es/, /fr/, ...; English has none):
+    # with i18n_patterns(prefix_default_language=False) an unprefixed URL is always English,
+    # whatever the browser prefers or the language cookie says (pages/languages.py offers).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,6 +127,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "pages.languages.context",
             ],
         },
     },
@@ -301,8 +307,27 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SMART Recovery <noreply@localhost>")
 
-# Internationalisation
-LANGUAGE_CODE = "en-us"
+# Languages: English at unprefixed URLs, the others under /es/, /fr/, ... (smartrecovery/urls.py).
+# Each is named in its own words, as the language picker shows it. Catalogues live in
+# locale/<code>/LC_MESSAGES/django.po, compiled by `manage.py compile_catalogues` (make setup).
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+    ("nl", "Nederlands"),
+    ("pt", "Português"),
+    ("sv", "Svenska"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor chose in the picker: it only stops the offer to switch from showing
+# again; the page's language is its URL's.
+LANGUAGE_COOKIE_NAME = "language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

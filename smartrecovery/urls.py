@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -6,6 +7,8 @@ from accounts.forms import AdminSignInForm
 from attendance import views as attendance_views
 from meetings.sitemaps import SITEMAPS
 from meetings.views import feeds
+from pages import languages
+from pages import views as pages_views
 
 admin.site.site_header = "SMART Recovery meetings"
 admin.site.site_title = "SMART Recovery admin"
@@ -14,9 +17,12 @@ handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 admin.site.login_form = AdminSignInForm
 
+# The feed, the API, the sitemaps, the admin, /healthz, /verify/ and the language switch have one
+# address in every language; every other page is English here and under /es/, /fr/, ... too
+# (DESIGN.md, pages/languages.py).
 urlpatterns = [
-    path("", include("pages.urls")),
-    path("meetings/", include("meetings.urls")),
+    path("healthz", pages_views.healthz, name="healthz"),
+    path("language/<str:code>/", languages.switch, name="language_switch"),
     path("meetings.json", feeds.meeting_guide_feed, name="meeting_feed"),
     path("api/meetings/", feeds.api_search, name="api_meetings"),
     path(
@@ -31,11 +37,17 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("verify/<str:code>/", attendance_views.verify, name="verify"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path("meetings/", include("meetings.urls")),
     path("stages/check-in/", include("worksheets.checkin_urls")),
     path("", include("toolbox.urls")),
     path("accounts/", include("accounts.urls")),
     path("worksheets/", include("worksheets.worksheet_urls")),
     path("attendance/", include("attendance.urls")),
-    path("verify/<str:code>/", attendance_views.verify, name="verify"),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)

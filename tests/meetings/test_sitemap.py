@@ -12,10 +12,18 @@ pytestmark = pytest.mark.django_db
 ZOOM = "https://zoom.us/j/123456789"
 
 
-def locations_in(response) -> list[str]:
+LANGUAGE_PREFIX = re.compile(r"^/(es|fr|de|nl|pt|sv)/")
+
+
+def all_locations_in(response) -> list[str]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     return re.findall(r"<loc>http://testserver(.*?)</loc>", response.content.decode())
+
+
+def locations_in(response) -> list[str]:
+    """The English pages listed (each is also listed under every other language's prefix)."""
+    return [page for page in all_locations_in(response) if not LANGUAGE_PREFIX.match(page)]
 
 
 def test_the_sitemap_index_points_to_the_places_and_the_meetings(client, make_meeting):
@@ -81,7 +89,8 @@ def test_each_meeting_carries_its_last_change(client, make_meeting):
 
 
 def test_many_meetings_spread_over_pages_the_index_lists(client, make_meeting, monkeypatch):
-    monkeypatch.setattr(MeetingSitemap, "limit", 2)
+    # Seven entries a meeting, one per language: two meetings a page.
+    monkeypatch.setattr(MeetingSitemap, "limit", 14)
     for number in range(5):
         make_meeting(slug=f"meeting-{number}")
 
@@ -100,3 +109,33 @@ def test_the_meeting_pages_cost_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(2):
         client.get("/sitemap-meetings.xml")
+
+
+def test_every_page_is_listed_in_each_language_with_the_others_as_alternates(client, make_meeting):
+    make_meeting(slug="tuesday-tools")
+
+    response = client.get("/sitemap-meetings.xml")
+    content = response.content.decode()
+
+    assert sorted(all_locations_in(response)) == sorted(
+        f"{prefix}/meetings/tuesday-tools/"
+        for prefix in ("", "/de", "/es", "/fr", "/nl", "/pt", "/sv")
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="es" '
+        'href="http://testserver/es/meetings/tuesday-tools/"/>'
+    ) in content
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" '
+        'href="http://testserver/meetings/tuesday-tools/"/>'
+    ) in content
+    assert client.get("/fr/meetings/tuesday-tools/").status_code == 200
+
+
+def test_browse_pages_are_listed_under_each_language_prefix(client, make_meeting):
+    make_meeting(location=Location.objects.create(city="Austin", state="TX", country="US"))
+
+    pages = all_locations_in(client.get("/sitemap-places.xml"))
+
+    assert "/sv/meetings/browse/us/texas/austin/" in pages
+    assert client.get("/sv/meetings/browse/us/texas/austin/").status_code == 200

@@ -1,0 +1,172 @@
+"""The page's language, the picker's links, the offer to switch and the hreflang alternates.
+
+A page's language is its URL's prefix and nothing else (English has none, DESIGN.md): the
+middleware never reads the browser's preference or a cookie for it, so a link or a cached page
+always shows the same language. The browser's preference only makes the offer line ("Esta
+página está disponible en español"), and the picker's choice, kept in a cookie, only stops that
+offer from showing again. Every prefixed URL is the English path behind ``/<code>``, so moving a
+page between languages is a matter of swapping the prefix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_GET
+
+# Longer Accept-Language headers are cut before parsing, as Django itself does.
+MAX_ACCEPT_LANGUAGE = 500
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+def codes() -> list[str]:
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def names() -> dict[str, str]:
+    return dict(settings.LANGUAGES)
+
+
+def split_path(path: str) -> tuple[str, str]:
+    """The language of a path and its English path: ``/es/meetings/`` -> ``es``, ``/meetings/``."""
+    first = path.split("/", 2)[1] if path.startswith("/") else ""
+    if first in codes() and first != settings.LANGUAGE_CODE:
+        return first, path[len(first) + 1 :] or "/"
+    return settings.LANGUAGE_CODE, path
+
+
+def path_in(language: str, english_path: str) -> str:
+    """The same page in another language: English unprefixed, the others under /<code>."""
+    if language == settings.LANGUAGE_CODE:
+        return english_path
+    return f"/{language}{english_path}"
+
+
+def is_translated(english_path: str) -> bool:
+    """Whether a page exists in every language (the feed, the API, the admin do not)."""
+    other = next(code for code in codes() if code != settings.LANGUAGE_CODE)
+    with translation.override(other):
+        try:
+            resolve(path_in(other, english_path))
+        except Resolver404:
+            return False
+    return True
+
+
+def preferred_language(request: HttpRequest) -> str | None:
+    """The first language of the browser's preference that the site has, if any."""
+    header = request.headers.get("Accept-Language", "")[:MAX_ACCEPT_LANGUAGE]
+    for tag, _quality in parse_accept_lang_header(header):
+        if tag == "*":
+            continue
+        try:
+            return translation.get_supported_language_variant(tag)
+        except LookupError:
+            continue
+    return None
+
+
+class PageLanguages:
+    """What base.html needs about the page's languages, worked out only when a template asks."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.language, self.english_path = split_path(request.path)
+
+    @cached_property
+    def translated(self) -> bool:
+        return is_translated(self.english_path)
+
+    @cached_property
+    def picker(self) -> list[Language]:
+        """One link per language: the switch view remembers the choice, then shows this page
+        in it (or the home page, where this page exists in one language only)."""
+        query = self.request.META.get("QUERY_STRING", "")
+        page = self.english_path + (f"?{query}" if query else "")
+        return [
+            Language(
+                code=code,
+                name=name,
+                url=f"{reverse('language_switch', args=[code])}?{urlencode({'next': page})}",
+                current=code == self.language,
+            )
+            for code, name in settings.LANGUAGES
+        ]
+
+    @cached_property
+    def alternates(self) -> list[Language]:
+        """This page in every language, for ``<link rel="alternate" hreflang>`` (absolute)."""
+        if not self.translated:
+            return []
+        base = f"{self.request.scheme}://{self.request.get_host()}"
+        return [
+            Language(code, name, base + path_in(code, self.english_path), code == self.language)
+            for code, name in settings.LANGUAGES
+        ]
+
+    @cached_property
+    def x_default(self) -> str:
+        return f"{self.request.scheme}://{self.request.get_host()}{self.english_path}"
+
+    @cached_property
+    def offer(self) -> Language | None:
+        """The language to offer in one line, never by a redirect: the browser prefers it, this
+        page is in another, and the visitor has not chosen one in the picker."""
+        if settings.LANGUAGE_COOKIE_NAME in self.request.COOKIES or not self.translated:
+            return None
+        wanted = preferred_language(self.request)
+        if wanted is None or wanted == self.language:
+            return None
+        return next(link for link in self.picker if link.code == wanted)
+
+
+def context(request: HttpRequest) -> dict:
+    """``page_languages`` for every template: the picker, the offer and the alternates."""
+    return {"page_languages": PageLanguages(request)}
+
+
+@require_GET
+def switch(request: HttpRequest, code: str) -> HttpResponseRedirect:
+    """Remember the visitor's choice and show the page they were on in that language.
+
+    A plain link (no JavaScript, no form), outside the language prefixes so that it is the same
+    address from every page. ``next`` must be a path on this site.
+    """
+    if code not in codes():
+        raise Http404("We do not have the site in that language.")
+    wanted = request.GET.get("next", "/")
+    if not wanted.startswith("/") or not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        wanted = "/"
+    path, _, query = wanted.partition("?")
+    english_path = split_path(path)[1]
+    if not is_translated(english_path):
+        english_path = "/"
+    response = HttpResponseRedirect(path_in(code, english_path) + (f"?{query}" if query else ""))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
