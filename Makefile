@@ -12,7 +12,10 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pye
 
 .PHONY: run test test-fast lint lock bench setup db clean-db
 
+# The translations' .mo files too, compiled from locale/*/LC_MESSAGES/django.po by Babel (pure
+# Python: no system gettext); only the stale ones are rewritten.
 setup: $(VENV)/.installed
+	@$(BIN)/python manage.py compile_catalogues
 
 # Exact versions with hashes from requirements.lock (make lock writes it from pyproject.toml's
 # ranges), then the project itself without resolving anything again.

@@ -10,9 +10,15 @@ from django.test import override_settings
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
+from pages.catalogues import compile_catalogues
 from worksheets.models import Revision, Worksheet
 
 PASSWORD = "a-long-test-passphrase-42"
+
+
+def pytest_configure(config) -> None:
+    """The translations' .mo files, as make setup compiles them, for a run started by hand."""
+    compile_catalogues()
 
 
 @pytest.fixture(autouse=True)
