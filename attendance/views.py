@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_POST
 from attendance import codes
 from attendance.forms import PeriodForm, ProofRequestForm, already_asked
 from attendance.models import Proof, ProofError
-from attendance.pdf import proofs_pdf
 from attendance.qr import qr_svg
 from meetings.models import Meeting
 from meetings.views.meeting import detail_context
@@ -74,6 +73,9 @@ def proof_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def pdf_response(request: HttpRequest, proofs: list[Proof], filename: str) -> HttpResponse:
+    # Imported here: fpdf2 and what it brings take 30 MB that no other page needs.
+    from attendance.pdf import proofs_pdf
+
     body = proofs_pdf(proofs, lambda code: verify_url(request, code))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

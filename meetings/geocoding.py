@@ -607,7 +607,9 @@ def zone_countries() -> dict[str, str]:
 def _timezone_finder():
     from timezonefinder import TimezoneFinder
 
-    return TimezoneFinder(in_memory=True)
+    # Its data files mapped, not read into memory: as fast per lookup, and 30 MB less in every
+    # web worker that runs a search (the pages are the system's to share and drop).
+    return TimezoneFinder(in_memory=False)
 
 
 def timezone_at(latitude: float, longitude: float) -> str | None:
