@@ -3,6 +3,7 @@ from django.urls import path
 
 from accounts import views
 from accounts.forms import RateLimitedPasswordResetForm, SignInForm
+from accounts.signout import SignOutView
 
 # No app_name: sign-in and password names are the ones Django's auth views look for.
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", SignOutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/done/",

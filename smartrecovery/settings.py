@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "pages.languages.context",
+                "pages.context_processors.crisis_line",
             ],
         },
     },
@@ -360,6 +361,9 @@ SECURE_CSP = {
     # Bootstrap draws its form and menu icons as data: SVG images.
     "img-src": [CSP.SELF, "data:", f"{_tile_origin.scheme}://{_tile_origin.netloc}"],
     "connect-src": [CSP.SELF],
+    # /sw.js (pages/sos.py) and the web app manifest of /sos/.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],

@@ -38,6 +38,13 @@ def visitor_country(request: HttpRequest) -> str:
     return ""
 
 
+def remember_searched_country(request: HttpRequest, country: str) -> None:
+    """The country of the place searched for, kept in the session for the footer's crisis line
+    (pages/crisis_lines.py): it says more about where the visitor is than their language."""
+    if request.session.get(SEARCHED_COUNTRY) != country:
+        request.session[SEARCHED_COUNTRY] = country
+
+
 def too_many_lookups(response: HttpResponse) -> HttpResponse:
     """A 429 that says when to come back: the limit's window."""
     response.status_code = 429
@@ -47,6 +54,7 @@ def too_many_lookups(response: HttpResponse) -> HttpResponse:
 
 # Longer headers are cut: Django parses at most this much of one anyway.
 MAX_ACCEPT_LANGUAGE = 500
+SEARCHED_COUNTRY = "searched_country"
 FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
 # The filter bar's dropdown chips, in order; "More" holds the meeting kind, words and distance.
 FILTER_CHIPS = (
@@ -148,6 +156,8 @@ def finder(request: HttpRequest) -> HttpResponse:
         )
         if found.too_many_lookups:
             form.add_error("near", str(found.too_many_lookups))
+        elif found.place is not None and found.place.country:
+            remember_searched_country(request, found.place.country)
     show_map = request.GET.get("view") == "map" and found is not None and found.results
     context = {
         "form": form,

@@ -1,0 +1,121 @@
+"""Crisis lines by country, who a visitor can call right now: pages/data/crisis_lines.json.
+
+Each country's entry names its emergency number and the crisis lines we checked, every one with
+the public page it was checked against (``source``). A country we could not check has no entry:
+the footer then points to an international directory rather than to a number nobody verified.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.http import HttpRequest
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+# The session key of the country of the place the visitor last searched for on the finder.
+from meetings.views.finder import SEARCHED_COUNTRY
+
+DATA_FILE = Path(__file__).with_name("data") / "crisis_lines.json"
+# A neutral directory of helplines in most countries, for visitors whose country we have no
+# checked entry for (or do not know).
+DIRECTORY_URL = "https://findahelpline.com/"
+# Longer headers are cut: Django parses at most this much of one anyway.
+MAX_ACCEPT_LANGUAGE = 500
+# Countries whose English name takes "the" in a sentence ("in the United Kingdom").
+NAMES_WITH_THE = {"US", "GB", "NL", "PH", "AE", "CD", "CF", "DO", "GM", "BS", "MV", "CZ"}
+
+
+@dataclass(frozen=True)
+class Line:
+    service: str
+    phone: str
+    hours: str
+    source: str
+    text: str = ""
+    chat: str = ""
+    note: str = ""
+
+    @property
+    def tel(self) -> str:
+        """The number as a tel: link dials it: digits and a leading plus only."""
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    @property
+    def sms(self) -> str:
+        return "".join(c for c in self.text if c.isdigit() or c == "+")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    emergency: str
+    emergency_source: str
+    lines: tuple[Line, ...]
+
+    @property
+    def in_words(self) -> str:
+        """The name as it reads after "in": "the United Kingdom", "Canada"."""
+        return f"the {self.name}" if self.code in NAMES_WITH_THE else self.name
+
+    @property
+    def emergency_tel(self) -> str:
+        return "".join(c for c in self.emergency.split()[0] if c.isdigit())
+
+    @property
+    def first_line(self) -> Line | None:
+        return self.lines[0] if self.lines else None
+
+
+@cache
+def _data() -> dict:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every checked country by ISO code, read once per process."""
+    return {
+        code: Country(
+            code=code,
+            name=entry["name"],
+            emergency=entry["emergency"],
+            emergency_source=entry["emergency_source"],
+            lines=tuple(Line(**line) for line in entry.get("lines", [])),
+        )
+        for code, entry in _data()["countries"].items()
+    }
+
+
+def by_name() -> list[Country]:
+    return sorted(countries().values(), key=lambda country: country.name)
+
+
+def for_country(code: str) -> Country | None:
+    return countries().get(code.upper()) if code else None
+
+
+def language_country(request: HttpRequest) -> str:
+    """The region of the first language the browser prefers that names one ("en-GB" is GB)."""
+    header = request.headers.get("Accept-Language", "")[:MAX_ACCEPT_LANGUAGE]
+    for language, _quality in parse_accept_lang_header(header):
+        _, _, region = language.partition("-")
+        if len(region) == 2 and region.isalpha():
+            return region.upper()
+    return ""
+
+
+def visitor_country(request: HttpRequest) -> str:
+    """Where the visitor probably is: the country of the place they searched for, else their
+    browser's language region, else nothing. Reads no table: the session is loaded anyway."""
+    session = getattr(request, "session", None)
+    searched = session.get(SEARCHED_COUNTRY, "") if session is not None else ""
+    return searched or language_country(request)
+
+
+def checked_on() -> str:
+    """The date every entry was last checked against its source."""
+    return _data()["checked"]
