@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "toolbox",
     "worksheets",
     "attendance",
+    "mymeetings",
     "accounts",
     "pages",
 ]

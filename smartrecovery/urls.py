@@ -43,6 +43,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
+    # Before the meetings' own URLs, where "mine" would read as a meeting's slug.
+    path("meetings/mine/", include("mymeetings.urls")),
     path("meetings/", include("meetings.urls")),
     path("stages/check-in/", include("worksheets.checkin_urls")),
     path("", include("toolbox.urls")),
