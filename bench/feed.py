@@ -1,17 +1,23 @@
-"""``/meetings.json`` for 10,000 meetings, cold and cached, and throughput under gunicorn.
+"""``/meetings.json``: built in the background and stored once, measured in-process and served.
 
-In-process (``django.test.Client``, ``DEBUG`` off): the feed cold (a new directory version and an
-empty cache, so it is built, serialised and gzipped) and from cache, and its gzip ratio. Then a
-production-like server on the same database (``gunicorn --workers 2``, ``DEBUG=0``, static files
-collected) and a small load generator on 127.0.0.1 only (``wrk`` when installed, else threads
-with ``http.client``; ``BENCH_LOAD_CLIENTS`` connections for ``BENCH_LOAD_SECONDS`` seconds):
-requests per second and latency for the feed (gzip accepted) and for the finder page.
+In-process (``django.test.Client``, ``DEBUG`` off): the cold build of the stored feed (PostgreSQL
+writes the records, then gzip and the ETag) at 10,000 and 100,000 meetings, beside the build in
+Python that requests paid before; a request right after a change (it queues the rebuild and
+answers from the stored feed); the stored feed warm. Then a production-like stack on the same
+database (``gunicorn --workers 2``, ``DEBUG=0``, static files collected, one ``db_worker``) and a
+small load generator on 127.0.0.1 only (``wrk`` when installed, else threads with
+``http.client``; ``BENCH_LOAD_CLIENTS`` connections for ``BENCH_LOAD_SECONDS`` seconds): every
+request during a rebuild after an edit, how soon the new feed is served, throughput of the feed,
+the finder page and the API, and the stack's memory (``bench/memory.py``) idle and after the
+load. Last, two gunicorn instances on one database and one Redis cache (when ``redis-server`` is
+installed) and one worker: an edit, and the feed built once for both.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
 import http.client
 import itertools
 import json
@@ -30,15 +36,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from bench import memory
 from bench.common import print_table, summary, timings_ms
 from bench.database import bench_database, database_url
-from meetings.models import DirectoryVersion
+from meetings import public_feed
+from meetings.feed import feed_json, feed_records
+from meetings.models import DirectoryVersion, Meeting, PublishedFeed
 
 MEETINGS = 10_000
+LARGE = 100_000
 COLD_RUNS = 5
+AFTER_CHANGE_RUNS = 50
 CACHED_RUNS = 300
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "4"))
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
@@ -49,12 +61,8 @@ FINDER_PAGE = "/meetings/?near=Austin%2C+TX"
 FEED = "/meetings.json"
 GZIP = {"Accept-Encoding": "gzip"}
 START_TIMEOUT = 60
-
-
-def cold_feed(client: Client) -> None:
-    cache.clear()
-    DirectoryVersion.bump()
-    fetch(client, FEED)
+# Seconds an edit's new feed may take to be served before the benchmark gives up.
+REBUILD_LIMIT = 30
 
 
 def fetch(client: Client, path: str, **headers: str) -> bytes:
@@ -64,9 +72,51 @@ def fetch(client: Client, path: str, **headers: str) -> bytes:
     return response.content
 
 
+def changed() -> None:
+    """What an edit leaves behind: a newer directory version, and no rebuild queued yet."""
+    DirectoryVersion.bump()
+    PublishedFeed.objects.update(rebuild_queued_at=None, failed_at=None)
+
+
+def build_in_python() -> None:
+    """The build every worker's first request paid before: records in Python, gzip level 6."""
+    today = timezone.now().date()
+    body = feed_json(feed_records(Meeting.objects.public(), today=today))
+    gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def cold_builds(size: int, runs: int) -> list[list[str]]:
+    """The stored feed built from a changed directory, and the old build in Python."""
+
+    def build() -> None:
+        DirectoryVersion.bump()
+        public_feed.build_public_feed()
+
+    stored = timings_ms(build, runs, warmup=1)
+    python = timings_ms(build_in_python, max(1, runs // 2), warmup=0)
+    target = {MEETINGS: "< 300 ms", LARGE: "< 3,000 ms"}[size]
+    return [
+        [*summary(f"{size:,}: cold build, PostgreSQL writes the JSON", stored), "", target],
+        [*summary(f"{size:,}: before: records built in Python", python), "", ""],
+    ]
+
+
 def in_process() -> list[list[str]]:
     client = Client(HTTP_HOST="localhost")
-    cold = timings_ms(lambda: cold_feed(client), COLD_RUNS, warmup=1)
+    fetch(client, FEED, **GZIP)
+    etag = PublishedFeed.objects.get(pk=1).etag
+
+    def after_change() -> None:
+        changed()
+        fetch(client, FEED, **GZIP)
+
+    after = timings_ms(after_change, AFTER_CHANGE_RUNS, warmup=1)
+    # Each of those requests queued a rebuild for the worker; none ran, none is wanted.
+    DBTaskResult.objects.filter(status="READY").delete()
+    PublishedFeed.objects.update(rebuild_queued_at=None)
+    if PublishedFeed.objects.get(pk=1).etag != etag:
+        raise SystemExit("a request after a change rebuilt the feed itself")
+    public_feed.build_public_feed()
     cached_gzip = timings_ms(lambda: fetch(client, FEED, **GZIP), CACHED_RUNS)
     cached_plain = timings_ms(lambda: fetch(client, FEED), CACHED_RUNS)
     plain = fetch(client, FEED)
@@ -76,9 +126,9 @@ def in_process() -> list[list[str]]:
     size = f"{len(plain) / 1024:,.0f} KB"
     gz_size = f"{len(compressed) / 1024:,.0f} KB ({encoding}, {len(plain) / len(compressed):.1f}x)"
     return [
-        [*summary("cold: built, serialised, gzipped", cold), size, "< 500 ms"],
-        [*summary("cached, Accept-Encoding: gzip", cached_gzip), gz_size, "< 20 ms"],
-        [*summary("cached, no Accept-Encoding", cached_plain), size, ""],
+        [*summary("right after a change (queues a rebuild)", after), gz_size, "< 150 ms"],
+        [*summary("stored, Accept-Encoding: gzip", cached_gzip), gz_size, "< 20 ms"],
+        [*summary("stored, no Accept-Encoding", cached_plain), size, ""],
     ]
 
 
@@ -129,10 +179,17 @@ def get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[in
 
 
 @contextlib.contextmanager
-def gunicorn(database: str, workers: int = 2) -> Iterator[int]:
+def gunicorn(database: str, workers: int = 2, **env: str) -> Iterator[int]:
     """Serve the benchmark database with gunicorn on a free local port; always stopped after."""
-    env = production_env(database)
-    collect_static(env)
+    with serving(database, workers, **env) as (port, _):
+        yield port
+
+
+@contextlib.contextmanager
+def serving(database: str, workers: int = 2, **env: str) -> Iterator[tuple[int, int]]:
+    """gunicorn on a free local port: its port and the master's pid."""
+    environment = {**production_env(database), **env}
+    collect_static(environment)
     port = free_port()
     command = [
         sys.executable,
@@ -144,22 +201,37 @@ def gunicorn(database: str, workers: int = 2) -> Iterator[int]:
         "--bind",
         f"{HOST}:{port}",
     ]
-    with tempfile.TemporaryDirectory(prefix="bench-gunicorn-") as folder:
-        log_path = Path(folder) / "gunicorn.log"
+    with started(command, environment) as (server, log_path):
+        wait_until_up(server, port, log_path)
+        yield port, server.pid
+
+
+@contextlib.contextmanager
+def task_worker(database: str, **env: str) -> Iterator[int]:
+    """The task queue's worker on the benchmark database, as ``make run`` starts it: its pid."""
+    command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+    with started(command, {**production_env(database), **env}) as (worker, _):
+        yield worker.pid
+
+
+@contextlib.contextmanager
+def started(command: list[str], env: dict[str, str]) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """A process of the project, its output in a log; stopped (SIGTERM, then SIGKILL) after."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        log_path = Path(folder) / "process.log"
         with log_path.open("wb") as log:
-            server = subprocess.Popen(
+            process = subprocess.Popen(
                 command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
             )
             try:
-                wait_until_up(server, port, log_path)
-                yield port
+                yield process, log_path
             finally:
-                server.send_signal(signal.SIGTERM)
+                process.send_signal(signal.SIGTERM)
                 try:
-                    server.wait(timeout=30)
+                    process.wait(timeout=30)
                 except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait(timeout=10)
+                    process.kill()
+                    process.wait(timeout=10)
 
 
 def wait_until_up(server: subprocess.Popen, port: int, log: Path) -> None:
@@ -307,57 +379,163 @@ def load_row(label: str, result: dict[str, float], target: str) -> list[str]:
     ]
 
 
-def under_gunicorn(database: str) -> tuple[list[list[str]], str]:
-    rows = []
-    with gunicorn(database) as port:
-        # The first feed request of each worker builds the feed; time the first one.
-        started = time.perf_counter()
-        status, _ = get(port, FEED, GZIP)
-        first = (time.perf_counter() - started) * 1000
-        if status != 200:
-            raise SystemExit(f"{FEED} answered {status} under gunicorn")
+def feed_etag(port: int) -> str:
+    """The ETag a gzip-accepting reader gets from the server on ``port``."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        conn.request("GET", FEED, headers=GZIP)
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{FEED} answered {response.status} under gunicorn")
+        return response.getheader("ETag")
+    finally:
+        conn.close()
+
+
+def edit_a_meeting() -> None:
+    """An edit as the admin saves it: the signal queues the rebuild once it is committed."""
+    meeting = Meeting.objects.public().order_by("pk").first()
+    suffix = " (edited)"
+    meeting.name = (
+        meeting.name.removesuffix(suffix)
+        if meeting.name.endswith(suffix)
+        else (meeting.name + suffix)
+    )
+    meeting.save()
+
+
+def until_rebuilt(ports: list[int]) -> tuple[list[float], float]:
+    """Edit a meeting, then read the feed from each server in turn until every one serves the
+    new feed: each request's latency (ms), and the seconds until the last served it."""
+    old = feed_etag(ports[0])
+    edit_a_meeting()
+    started = time.perf_counter()
+    latencies: list[float] = []
+    new_since: dict[int, float] = {}
+    while len(new_since) < len(ports):
+        if time.perf_counter() - started > REBUILD_LIMIT:
+            raise SystemExit(f"the new feed was not served within {REBUILD_LIMIT} s")
+        for port in ports:
+            begin = time.perf_counter()
+            etag = feed_etag(port)
+            latencies.append((time.perf_counter() - begin) * 1000)
+            if etag != old:
+                new_since.setdefault(port, time.perf_counter() - started)
+    return latencies, max(new_since.values())
+
+
+def rebuild_row(label: str, latencies: list[float], seconds: float) -> list[str]:
+    ordered = sorted(latencies)
+    return [
+        label,
+        str(len(ordered)),
+        f"{summary('', ordered)[2]}",
+        f"{ordered[-1]:.1f}",
+        f"{seconds:.2f}",
+    ]
+
+
+def under_gunicorn(database: str) -> dict[str, list[list[str]]]:
+    tables: dict[str, list[list[str]]] = {}
+    with task_worker(database) as worker, serving(database) as (port, master):
+        tables["memory, idle"] = memory.stack_rows(master, worker)
         status, _ = get(port, FINDER_PAGE)
         if status != 200:
             raise SystemExit(f"{FINDER_PAGE} answered {status} under gunicorn")
-        # Warm every worker's cache before measuring.
+        # Both workers read the stored feed and warm up before measuring.
         warm_until = time.monotonic() + 3
         while time.monotonic() < warm_until:
             for path in (FEED, FINDER_PAGE):
                 get(port, path, GZIP)
+        latencies, seconds = until_rebuilt([port])
+        tables["rebuild"] = [rebuild_row("one server, 2 workers", latencies, seconds)]
         feed = load(port, [FEED], GZIP)
-        rows.append(load_row("/meetings.json (gzip)", feed, "> 100/s"))
         page = load(port, [FINDER_PAGE])
-        rows.append(load_row("/meetings/?near=Austin, TX", page, ""))
-        api = load(port, ["/api/meetings/?near=Austin%2C+TX"])
-        rows.append(load_row("/api/meetings/?near=Austin, TX", api, ""))
-    note = (
-        f"{feed['tool']}, {CLIENTS} connections, {SECONDS} s each; first cold feed {first:.0f} ms"
+        page_gzip = load(port, [FINDER_PAGE], GZIP)
+        api = load(port, ["/api/meetings/?near=Austin%2C+TX"], GZIP)
+        tables["load"] = [
+            load_row("/meetings.json (gzip)", feed, "p50 < 5 ms, > 100/s"),
+            load_row("/meetings/?near=Austin, TX", page, ""),
+            load_row("/meetings/?near=Austin, TX (gzip)", page_gzip, ""),
+            load_row("/api/meetings/?near=Austin, TX (gzip)", api, ""),
+        ]
+        tables["memory, after the load"] = memory.stack_rows(master, worker)
+    tables["tool"] = [[feed["tool"]]]
+    return tables
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """A Redis server of its own on a free local port (its URL), or "" without redis-server."""
+    if not shutil.which("redis-server"):
+        yield ""
+        return
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly"]
+    with started([*command, "no"], dict(os.environ)):
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), 1) as probe:
+                probe.sendall(b"PING\r\n")
+                if probe.recv(16).startswith(b"+PONG"):
+                    break
+            time.sleep(0.1)
+        yield f"redis://{HOST}:{port}/0"
+
+
+def two_instances(database: str) -> tuple[list[list[str]], str]:
+    """Two gunicorn instances (one worker each) on one database and one cache, one task worker:
+    an edit, the feed built how many times, and how soon both serve it."""
+    with (
+        redis_server() as redis_url,
+        task_worker(database, REDIS_URL=redis_url),
+        serving(database, 1, REDIS_URL=redis_url) as (first, _),
+        serving(database, 1, REDIS_URL=redis_url) as (second, _),
+    ):
+        for port in (first, second):
+            feed_etag(port)
+        since = timezone.now()
+        latencies, seconds = until_rebuilt([first, second])
+        time.sleep(2)
+    builds = DBTaskResult.objects.filter(
+        task_path="meetings.public_feed.rebuild_feed", enqueued_at__gte=since
     )
-    return rows, note
+    built = builds.filter(status="SUCCESSFUL", return_value=True).count()
+    row = [*rebuild_row("two servers, 1 worker each", latencies, seconds), str(built)]
+    return [row], f"cache: {'Redis' if redis_url else 'each process its own (no redis-server)'}"
 
 
 def run() -> None:
+    with bench_database(LARGE):
+        large = cold_builds(LARGE, 3)
     with bench_database(MEETINGS) as database:
         with override_settings(DEBUG=False):
-            rows = in_process()
+            rows = [*cold_builds(MEETINGS, COLD_RUNS), *in_process()]
         print_table(
-            f"/meetings.json, {MEETINGS:,} meetings (in-process, DEBUG off, ms)",
+            "/meetings.json, stored and rebuilt in the background (in-process, DEBUG off, ms)",
             ["what", "runs", "p50", "p95", "body", "target"],
-            rows,
+            [*large, *rows],
         )
-        rows, note = under_gunicorn(database)
+        tables = under_gunicorn(database)
+        two, cache_note = two_instances(database)
+    tool = tables["tool"][0][0]
+    print_table(
+        f"After an edit, under gunicorn ({MEETINGS:,} meetings, one db_worker): every request "
+        "until the new feed is served",
+        ["servers", "requests", "p50 ms", "max ms", "new feed after s", "builds"],
+        [*tables["rebuild"], *two],
+    )
+    print(f"({cache_note}; targets: every request < 150 ms, new feed within 5 s, one build)")
+    print_table(
+        f"Under gunicorn, 2 workers, DEBUG=0, {MEETINGS:,} meetings ({tool}, {CLIENTS} "
+        f"connections, {SECONDS} s each)",
+        ["path", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "KB/resp", "target"],
+        tables["load"],
+    )
+    for name in ("memory, idle", "memory, after the load"):
         print_table(
-            f"Under gunicorn, 2 workers, DEBUG=0, {MEETINGS:,} meetings ({note})",
-            [
-                "path",
-                "requests",
-                "errors",
-                "req/s",
-                "p50 ms",
-                "p95 ms",
-                "p99 ms",
-                "KB/resp",
-                "target",
-            ],
-            rows,
+            f"The stack's {name} (MB; target: each web worker's RSS <= 100 MB)",
+            ["process", "RSS", "PSS"],
+            tables[name],
         )
