@@ -55,6 +55,7 @@ class Country:
     emergency: str
     emergency_source: str
     lines: tuple[Line, ...]
+    emergency_note: str = ""
 
     @property
     def in_words(self) -> str:
@@ -63,7 +64,7 @@ class Country:
 
     @property
     def emergency_tel(self) -> str:
-        return "".join(c for c in self.emergency.split()[0] if c.isdigit())
+        return "".join(c for c in self.emergency if c.isdigit())
 
     @property
     def first_line(self) -> Line | None:
@@ -85,6 +86,7 @@ def countries() -> dict[str, Country]:
             emergency=entry["emergency"],
             emergency_source=entry["emergency_source"],
             lines=tuple(Line(**line) for line in entry.get("lines", [])),
+            emergency_note=entry.get("emergency_note", ""),
         )
         for code, entry in _data()["countries"].items()
     }

@@ -32,6 +32,7 @@ def test_every_entry_names_its_emergency_number_and_sources():
     for code, entry in data["countries"].items():
         assert len(code) == 2 and code.isupper(), code
         assert entry["name"] and entry["emergency"], code
+        assert entry["emergency"].isdigit(), code
         assert entry["emergency_source"].startswith(("https://", "http://")), code
         for line in entry["lines"]:
             assert line["service"] and line["phone"] and line["hours"], code
