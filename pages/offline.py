@@ -26,6 +26,7 @@ STATIC_FILES = (
     "vendor/bootstrap/bootstrap.min.css",
     "vendor/bootstrap/bootstrap.bundle.min.js",
     "js/nav.js",
+    "js/local_times.js",
     "vendor/figtree/figtree-latin-wght-normal.woff2",
     "vendor/figtree/figtree-latin-ext-wght-normal.woff2",
     "css/site.css",

@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from meetings.views.online import starting_soon
 from pages import crisis_lines, offline
 
 # The site's darkest brand colour (static/css/site.css --sr-brand-dark), as base.html's
@@ -32,6 +33,8 @@ def sos(request: HttpRequest) -> HttpResponse:
         "default_minutes": DEFAULT_MINUTES,
         "directory_url": crisis_lines.DIRECTORY_URL,
         "worker_url": offline.worker_url(),
+        # The next two to start; the page hides them once they are stale (a stored copy).
+        "online_soon": starting_soon(request, count=2),
     }
     return render(request, "pages/sos.html", context)
 

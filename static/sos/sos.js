@@ -8,6 +8,16 @@
   for (const element of document.querySelectorAll("[data-needs-script]")) element.hidden = false;
   for (const element of document.querySelectorAll("[data-without-script]")) element.hidden = true;
 
+  /* Meetings starting soon are useful only while they are: a copy stored for offline use may be
+     days old, so they go when the network is off or the last of them started an hour ago. */
+  for (const block of document.querySelectorAll("[data-soon]")) {
+    const starts = [...block.querySelectorAll("time[datetime]")].map((time) =>
+      Date.parse(time.getAttribute("datetime")),
+    );
+    const latest = Math.max(...starts);
+    if (!navigator.onLine || !(latest > Date.now() - 60 * 60000)) block.hidden = true;
+  }
+
   /* The timer. The clock (role="timer") is read on request; a polite status line says the few
      things worth interrupting for: started, every five minutes, the last minute, the end. */
   const timer = document.getElementById("urge-timer");

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.urls import Resolver404, resolve
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from meetings.models import Attendance
 from pages import offline
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +196,24 @@ def test_the_urge_page_sends_an_unknown_country_to_a_directory(client):
 
     assertContains(response, "find a free, confidential helpline")
     assertNotContains(response, 'href="tel:988"')
+
+
+def test_the_urge_page_names_the_next_online_meetings(client, make_meeting):
+    make_meeting(
+        name="Monday Lunch Online",
+        attendance=Attendance.ONLINE,
+        location=None,
+        conference_url="https://video.example.org/j/123456",
+        timezone="UTC",
+        day=1,
+        time=datetime.time(13, 0),
+        end_time=datetime.time(14, 0),
+    )
+
+    monday_noon = datetime.datetime(2026, 1, 12, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(monday_noon, tick=False):
+        response = client.get("/sos/")
+
+    assertContains(response, "data-soon")
+    assertContains(response, "Monday Lunch Online")
+    assertContains(response, '<time datetime="2026-01-12T13:00+00:00">')
