@@ -4,7 +4,7 @@ from django import forms
 from django.http import QueryDict
 
 from meetings.models import ChangeRequest, MeetingQuerySet
-from meetings.search import ProgramLanguageFields
+from meetings.search import ProgramLanguageFields, sorted_by_name, translated_choices
 from meetings.types import EDITABLE_TYPES, LANGUAGES, Program, type_name
 
 
@@ -52,7 +52,7 @@ class OnlineFilterForm(ProgramLanguageFields):
 
     type = forms.MultipleChoiceField(
         label="Kind of meeting",
-        choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
+        choices=translated_choices(lambda: sorted_by_name(EDITABLE_TYPES)),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
@@ -87,5 +87,5 @@ class OnlineFilterForm(ProgramLanguageFields):
         if chosen["program"]:
             names.append(Program(chosen["program"]).label)
         if chosen["language"]:
-            names.append(LANGUAGES[chosen["language"]])
+            names.append(type_name(chosen["language"]))
         return names

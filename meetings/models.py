@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import JSONObject
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
@@ -68,19 +69,19 @@ RESERVED_SLUGS = frozenset({"online", "browse", "calendar"})
 class Weekday(models.IntegerChoices):
     """Meeting Guide numbering: Sunday is 0."""
 
-    SUNDAY = 0, "Sunday"
-    MONDAY = 1, "Monday"
-    TUESDAY = 2, "Tuesday"
-    WEDNESDAY = 3, "Wednesday"
-    THURSDAY = 4, "Thursday"
-    FRIDAY = 5, "Friday"
-    SATURDAY = 6, "Saturday"
+    SUNDAY = 0, _("Sunday")
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    HYBRID = "hybrid", "Hybrid (in person and online)"
-    ONLINE = "online", "Online"
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid (in person and online)")
+    ONLINE = "online", _("Online")
 
 
 class Region(models.Model):

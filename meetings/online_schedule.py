@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, pgettext
+
 from meetings.models import Attendance, Meeting, MeetingQuerySet
 from meetings.schedule import (
     Occurrence,
@@ -25,6 +27,7 @@ from meetings.schedule import (
 )
 from meetings.types import type_name
 from meetings.zones import place_of
+from smartrecovery import dates
 
 DAYS_SHOWN = 7
 HOUR = datetime.timedelta(hours=1)
@@ -97,8 +100,14 @@ class OnlineListing:
         here, there = self.here.starts, self.there.starts
         if here.replace(tzinfo=None) == there.replace(tzinfo=None):
             return ""
-        day = f"{there:%a} " if there.date() != here.date() else ""
-        return f"{day}{format_clock(there)} in {place_of(self.meeting.timezone)}"
+        place = place_of(self.meeting.timezone)
+        if there.date() != here.date():
+            return pgettext("weekday, time and place", "%(day)s %(time)s in %(place)s") % {
+                "day": dates.weekday_short(there),
+                "time": format_clock(there),
+                "place": place,
+            }
+        return gettext("%(time)s in %(place)s") % {"time": format_clock(there), "place": place}
 
     @property
     def minutes_to_start(self) -> int:
@@ -130,10 +139,10 @@ class OnlineListing:
 
 def day_label(date: datetime.date, today: datetime.date) -> str:
     if date == today:
-        return "Today"
+        return gettext("Today")
     if date == today + DAY:
-        return "Tomorrow"
-    return f"{date:%A} {date.day} {date:%B}"
+        return gettext("Tomorrow")
+    return dates.weekday_and_date(date)
 
 
 def day_bounds(date: datetime.date, zone_name: str) -> tuple[datetime.datetime, datetime.datetime]:
@@ -162,11 +171,11 @@ class DayLink:
         """ "Today", "Tomorrow", "Sat": the navigation's first line."""
         if self.date <= self.today + DAY:
             return day_label(self.date, self.today)
-        return f"{self.date:%a}"
+        return dates.weekday_short(self.date)
 
     @property
     def short_date(self) -> str:
-        return f"{self.date.day} {self.date:%b}"
+        return dates.day_and_month_short(self.date)
 
     @property
     def heading(self) -> str:
@@ -190,7 +199,7 @@ class ChosenDay:
         if not text:
             return cls(today)
         unreadable = cls(
-            today, "We couldn't read the date in that address, so here is today's list."
+            today, gettext("We couldn't read the date in that address, so here is today's list.")
         )
         if not ISO_DATE.fullmatch(text):
             return unreadable
@@ -201,8 +210,11 @@ class ChosenDay:
         if not today <= asked < today + DAY * DAYS_SHOWN:
             return cls(
                 today,
-                f"We list the next seven days, and {asked:%A} {asked.day} {asked:%B} {asked.year} "
-                "is not one of them, so here is today's list.",
+                gettext(
+                    "We list the next seven days, and %(date)s is not one of them, so here is "
+                    "today's list."
+                )
+                % {"date": dates.weekday_and_date_with_year(asked)},
             )
         return cls(asked)
 
@@ -282,4 +294,7 @@ class DaySchedule:
 
     @property
     def now_label(self) -> str:
-        return f"{self.now:%A} {format_clock(self.now)}"
+        return pgettext("weekday and time", "%(day)s %(time)s") % {
+            "day": dates.weekday(self.now),
+            "time": format_clock(self.now),
+        }

@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import gettext, pgettext
+
 from meetings.models import Meeting, MeetingException, Weekday
+from smartrecovery import dates
 
 DEFAULT_LENGTH = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)
@@ -180,17 +183,23 @@ def when_label(moment: datetime.datetime, now: datetime.datetime) -> str:
     """ "Tonight 7:00 PM", "Today 9:30 AM", "Tomorrow 6:30 PM" or "Thu 6:30 PM" (both aware,
     ``moment`` already in the zone it should be read in)."""
     today = now.astimezone(moment.tzinfo).date()
-    clock = format_clock(moment)
+    clock = {"time": format_clock(moment)}
     if moment.date() == today:
-        return f"{'Tonight' if moment.hour >= 17 else 'Today'} {clock}"
+        if moment.hour >= 17:
+            return gettext("Tonight %(time)s") % clock
+        return gettext("Today %(time)s") % clock
     if moment.date() == today + DAY:
-        return f"Tomorrow {clock}"
-    return f"{moment:%a} {clock}"
+        return gettext("Tomorrow %(time)s") % clock
+    return pgettext("weekday and time", "%(day)s %(time)s") % {
+        "day": dates.weekday_short(moment),
+        **clock,
+    }
 
 
 def format_clock(moment: datetime.datetime | datetime.time) -> str:
-    """7:00 PM, 12:30 AM: the 12-hour clock people read in listings."""
-    return moment.strftime("%I:%M %p").lstrip("0")
+    """7:00 PM, 12:30 AM: the 12-hour clock people read in listings (19:00 in the other
+    languages)."""
+    return dates.clock(moment)
 
 
 def zone_place(name: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, pgettext
 
 from meetings.geocoding import (
     AmbiguousPlace,
@@ -21,7 +23,6 @@ from meetings.geocoding import (
 )
 from meetings.models import Attendance, Meeting, MeetingException, MeetingQuerySet
 from meetings.schedule import (
-    TIMES_OF_DAY,
     Occurrence,
     format_clock,
     next_held_occurrence,
@@ -32,7 +33,8 @@ from meetings.schedule import (
     when_label,
     zone,
 )
-from meetings.types import ALL_TYPES, LANGUAGES, Program
+from meetings.types import ALL_TYPES, LANGUAGES, Program, type_name
+from smartrecovery import dates
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -60,6 +62,12 @@ ONLINE_WINDOWS = (
 ONLINE_SOON = 3
 SOON_WINDOWS = ONLINE_WINDOWS[:2]
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
+TIME_OF_DAY_NAMES = {
+    "morning": gettext_lazy("Morning"),
+    "midday": gettext_lazy("Midday"),
+    "evening": gettext_lazy("Evening"),
+    "night": gettext_lazy("Night"),
+}
 
 
 def fixed(choices: list[tuple[str, str]]) -> Callable[[], list[tuple[str, str]]]:
@@ -68,16 +76,45 @@ def fixed(choices: list[tuple[str, str]]) -> Callable[[], list[tuple[str, str]]]
     return lambda: choices
 
 
+def translated_choices(
+    build: Callable[[], list[tuple[str, str]]],
+) -> Callable[[], list[tuple[str, str]]]:
+    """Choices built once per language, in that language (then as cheap to copy as ``fixed``)."""
+    built: dict[str, list[tuple[str, str]]] = {}
+
+    def choices() -> list[tuple[str, str]]:
+        language = get_language() or ""
+        if language not in built:
+            built[language] = build()
+        return built[language]
+
+    return choices
+
+
+def sorted_by_name(codes: dict[str, str]) -> list[tuple[str, str]]:
+    """Codes with their names in the page's language, in the alphabetical order of those names
+    (accents aside, so "Árabe" comes before "Búlgaro")."""
+    named = [(code, type_name(code)) for code in codes]
+    if dates.is_english():
+        return sorted(named, key=lambda item: item[1])
+
+    def key(item: tuple[str, str]) -> str:
+        letters = unicodedata.normalize("NFKD", item[1])
+        return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
+
+    return sorted(named, key=key)
+
+
 class ProgramLanguageFields(forms.Form):
     """The meeting-kind and language filters the finder and the online schedule share."""
 
     program = forms.ChoiceField(
-        choices=fixed([("", "Any"), *Program.choices]),
+        choices=translated_choices(lambda: [("", gettext_lazy("Any")), *Program.choices]),
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     language = forms.ChoiceField(
-        choices=fixed([("", "Any"), *sorted(LANGUAGES.items(), key=lambda item: item[1])]),
+        choices=translated_choices(lambda: [("", gettext_lazy("Any")), *sorted_by_name(LANGUAGES)]),
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
@@ -87,42 +124,56 @@ class FinderForm(ProgramLanguageFields):
     """The finder's query string (also the JSON API's); every field optional."""
 
     near = forms.CharField(
-        label="City, ZIP or address",
+        label=gettext_lazy("City, ZIP or address"),
         max_length=NEAR_MAX_LENGTH,
         required=False,
         error_messages={
-            "max_length": f"Too long to be a place (at most {NEAR_MAX_LENGTH} characters): "
-            "try a city, such as “Austin, TX”, or a ZIP code."
+            "max_length": gettext_lazy(
+                "Too long to be a place (at most %(limit_value)d characters): try a city, such as "
+                "“Austin, TX”, or a ZIP code."
+            )
         },
     )
     lat = forms.FloatField(min_value=-90, max_value=90, required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(min_value=-180, max_value=180, required=False, widget=forms.HiddenInput)
-    radius = forms.FloatField(label="Within", min_value=1, max_value=500, required=False)
-    unit = forms.ChoiceField(choices=fixed([("mi", "miles"), ("km", "km")]), required=False)
+    radius = forms.FloatField(
+        label=gettext_lazy("Within"), min_value=1, max_value=500, required=False
+    )
+    unit = forms.ChoiceField(
+        choices=translated_choices(
+            lambda: [("mi", gettext_lazy("miles")), ("km", gettext_lazy("km"))]
+        ),
+        required=False,
+    )
     day = forms.MultipleChoiceField(
-        choices=fixed([*DAY_CHOICES, ("today", "Today")]),
+        choices=translated_choices(lambda: [*DAY_CHOICES, ("today", gettext_lazy("Today"))]),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     time = forms.MultipleChoiceField(
-        label="Time of day",
-        choices=fixed([(name, name.title()) for name in TIMES_OF_DAY]),
+        label=gettext_lazy("Time of day"),
+        choices=translated_choices(lambda: list(TIME_OF_DAY_NAMES.items())),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     type = forms.MultipleChoiceField(
-        choices=fixed(sorted(ALL_TYPES.items(), key=lambda item: item[1])),
+        choices=translated_choices(lambda: sorted_by_name(ALL_TYPES)),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     attendance = forms.MultipleChoiceField(
-        choices=fixed(Attendance.choices),
+        choices=translated_choices(lambda: Attendance.choices),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    q = forms.CharField(label="Name or words", max_length=200, required=False)
+    q = forms.CharField(label=gettext_lazy("Name or words"), max_length=200, required=False)
     sort = forms.ChoiceField(
-        choices=fixed([("nearest", "Nearest first"), ("soonest", "Soonest first")]),
+        choices=translated_choices(
+            lambda: [
+                ("nearest", gettext_lazy("Nearest first")),
+                ("soonest", gettext_lazy("Soonest first")),
+            ]
+        ),
         required=False,
     )
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
@@ -130,7 +181,7 @@ class FinderForm(ProgramLanguageFields):
     def clean(self) -> dict:
         data = super().clean()
         if (data.get("lat") is None) != (data.get("lng") is None):
-            raise forms.ValidationError("Give both lat and lng, or neither.")
+            raise forms.ValidationError(gettext_lazy("Give both lat and lng, or neither."))
         return data
 
 
@@ -149,7 +200,10 @@ class Result:
         """ "Thu 3 Dec, 6:00 PM": the next start with its date, on the clock it is read on (the
         meeting's own for one near a place, the visitor's for an online one)."""
         starts = self.upcoming.starts
-        return f"{starts:%a} {starts.day} {starts:%b}, {format_clock(starts)}"
+        return pgettext("date and time", "%(date)s, %(time)s") % {
+            "date": dates.short_weekday_and_date(starts),
+            "time": format_clock(starts),
+        }
 
 
 @dataclass

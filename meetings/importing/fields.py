@@ -227,7 +227,7 @@ def parse_types(report: Report, number: int, value: Any, values: dict[str, Any])
         report.problem(number, "types", f"unknown type code(s): {', '.join(unknown)}")
     programs = list(dict.fromkeys(programs))
     if len(programs) > 1:
-        labels = ", ".join(Program(program).label for program in programs)
+        labels = ", ".join(str(Program(program).label) for program in programs)
         report.problem(number, "types", f"a meeting belongs to one program, not {labels}")
     values["program"] = programs[0] if programs else Program.REGULAR
     values["types"] = list(dict.fromkeys(types))

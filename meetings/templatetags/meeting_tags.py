@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from meetings.types import TYPE_HELP
+from meetings.types import type_help as help_for_type
 from meetings.types import type_name as name_of_type
 
 register = template.Library()
@@ -17,4 +17,4 @@ def type_name(code: str) -> str:
 @register.filter
 def type_help(code: str) -> str:
     """What a type means for someone deciding whether to go."""
-    return TYPE_HELP.get(code, "")
+    return help_for_type(code)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from meetings import search
@@ -58,15 +59,23 @@ SEARCHED_COUNTRY = "searched_country"
 FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
 # The filter bar's dropdown chips, in order; "More" holds the meeting kind, words and distance.
 FILTER_CHIPS = (
-    ("day", "Day"),
-    ("time", "Time"),
-    ("attendance", "Attendance"),
-    ("type", "Type"),
-    ("language", "Language"),
+    ("day", pgettext_lazy("filter", "Day")),
+    ("time", pgettext_lazy("filter", "Time")),
+    ("attendance", pgettext_lazy("filter", "Attendance")),
+    ("type", pgettext_lazy("filter", "Type")),
+    ("language", pgettext_lazy("filter", "Language")),
 )
 # Languages have their own chip and programs the meeting kind: the Type chip lists neither.
 NOT_TYPES = {*LANGUAGES, *PROGRAM_TYPES, "TC"}
-SHORT_DAYS = {"0": "Sun", "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat"}
+SHORT_DAYS = {
+    "0": pgettext_lazy("short weekday", "Sun"),
+    "1": pgettext_lazy("short weekday", "Mon"),
+    "2": pgettext_lazy("short weekday", "Tue"),
+    "3": pgettext_lazy("short weekday", "Wed"),
+    "4": pgettext_lazy("short weekday", "Thu"),
+    "5": pgettext_lazy("short weekday", "Fri"),
+    "6": pgettext_lazy("short weekday", "Sat"),
+}
 
 
 def non_empty(query: QueryDict) -> QueryDict:
@@ -81,12 +90,12 @@ def non_empty(query: QueryDict) -> QueryDict:
 
 def label_of(form: FinderForm, name: str, value: str) -> str:
     if name == "day" and value in SHORT_DAYS:
-        return SHORT_DAYS[value]
+        return str(SHORT_DAYS[value])
     if name == "q":
         return f"“{value}”"
     if name == "day" and value == "today":
-        return "Today"
-    return dict(form.fields[name].choices).get(value, value)
+        return gettext("Today")
+    return str(dict(form.fields[name].choices).get(value, value))
 
 
 def address(path: str, query: QueryDict) -> str:
@@ -108,7 +117,10 @@ def active_filters(form: FinderForm, query: QueryDict, path: str) -> list[dict]:
         rest.pop("page", None)
         chips.append(
             {
-                "label": f"Within {query['radius']} {query.get('unit', '')}".strip(),
+                "label": (
+                    gettext("Within %(radius)s %(unit)s")
+                    % {"radius": query["radius"], "unit": query.get("unit", "")}
+                ).strip(),
                 "url": address(path, rest),
             }
         )
@@ -199,7 +211,9 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
     """Every meeting on the search's page as one calendar file."""
     form = FinderForm(request.GET or None)
     if not form.is_valid():
-        return HttpResponse("That search is not valid.", status=400, content_type="text/plain")
+        return HttpResponse(
+            gettext("That search is not valid."), status=400, content_type="text/plain"
+        )
     found = search.run(
         form.cleaned_data,
         viewer_zone=choose_zone(request).known,
