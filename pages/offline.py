@@ -24,7 +24,6 @@ PAGES = ("sos", "sos_numbers", "web_manifest")
 # that every file the pages link is listed).
 STATIC_FILES = (
     "vendor/bootstrap/bootstrap.min.css",
-    "vendor/bootstrap/bootstrap.bundle.min.js",
     "js/nav.js",
     "js/local_times.js",
     "vendor/figtree/figtree-latin-wght-normal.woff2",
