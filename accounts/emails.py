@@ -9,11 +9,13 @@ so "username taken" stays.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.utils import translation
 
 # The first key of the advisory lock that lets one account at a time claim an address.
 EMAIL_LOCK_NAMESPACE = 7301
@@ -46,7 +48,7 @@ def save_with_email(user: User, email: str) -> str:
 
 @task
 def send_account_exists_notice(
-    email: str, login_url: str, reset_url: str, *, on_sign_up: bool = True
+    email: str, login_url: str, reset_url: str, *, on_sign_up: bool = True, language: str = ""
 ) -> None:
     """Tell an address's owner that someone tried to give it to another account.
 
@@ -56,9 +58,8 @@ def send_account_exists_notice(
     never shown as an error page that only a known address would get.
     """
     context = {"login_url": login_url, "reset_url": reset_url, "on_sign_up": on_sign_up}
-    send_mail(
-        render_to_string("accounts/account_exists_notice_subject.txt", context).strip(),
-        render_to_string("accounts/account_exists_notice_email.txt", context),
-        None,
-        [email],
-    )
+    # In the language of the page it was asked from: a worker has no request to read it from.
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/account_exists_notice_subject.txt", context).strip()
+        body = render_to_string("accounts/account_exists_notice_email.txt", context)
+    send_mail(subject, body, None, [email])

@@ -9,11 +9,12 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Use
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 
-EMAIL_HELP = (
+EMAIL_HELP = _(
     "Optional. Only used to reset a forgotten password, or to tell you if someone tries to "
     "sign up with it; we never send anything else."
 )
@@ -36,7 +37,7 @@ class SignUpForm(UserCreationForm):
     account gets it.
     """
 
-    email = email_field("Email (optional)")
+    email = email_field(_("Email (optional)"))
     field_order = ["username", "email", "password1", "password2"]
 
     class Meta(UserCreationForm.Meta):
@@ -57,12 +58,12 @@ class PasswordCheckForm(forms.Form):
     """A form a signed-in participant confirms with their password, to be sure it is them."""
 
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="To be sure it is you, type the password you sign in with.",
+        help_text=_("To be sure it is you, type the password you sign in with."),
     )
-    wrong_password = "That is not your password."
+    wrong_password = _("That is not your password.")
 
     def __init__(self, user: User, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -78,8 +79,8 @@ class PasswordCheckForm(forms.Form):
 class EmailForm(PasswordCheckForm):
     """The account's optional email address: changed, added or removed."""
 
-    email = email_field("Email")
-    wrong_password = "That is not your password. Your email address is as it was."
+    email = email_field(_("Email"))
+    wrong_password = _("That is not your password. Your email address is as it was.")
 
     field_order = ["email", "password"]
 
@@ -88,7 +89,7 @@ class EmailForm(PasswordCheckForm):
 
 
 class DeleteAccountForm(PasswordCheckForm):
-    wrong_password = "That is not your password. Nothing has been deleted."
+    wrong_password = _("That is not your password. Nothing has been deleted.")
 
 
 class RateLimitedPasswordResetForm(PasswordResetForm):

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
@@ -25,19 +27,21 @@ from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 from worksheets.export import export_for, printable_pages
 
-USERNAME_JUST_TAKEN = "Someone took that username a moment ago. Please choose another."
-TOO_MANY_SIGNUPS = "Too many accounts were made from your connection lately. Please try later."
-TOO_MANY_FOR_EMAIL = (
+USERNAME_JUST_TAKEN = _("Someone took that username a moment ago. Please choose another.")
+TOO_MANY_SIGNUPS = _("Too many accounts were made from your connection lately. Please try later.")
+TOO_MANY_FOR_EMAIL = _(
     "Too many sign-ups gave this email address today. Try again tomorrow, or leave it out."
 )
-TOO_MANY_EMAIL_CHANGES = (
+TOO_MANY_EMAIL_CHANGES = _(
     "Too many email addresses were given from your connection lately. Please try later."
 )
-EMAIL_GIVEN = (
+EMAIL_GIVEN = _(
     "Thank you. If no other account has that address, it is this account's now. If one has, "
     "it stays with that account, and we have emailed it to say so."
 )
-EMAIL_REMOVED = "Your email address is removed. A forgotten password can't be reset by email now."
+EMAIL_REMOVED = _(
+    "Your email address is removed. A forgotten password can't be reset by email now."
+)
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -79,7 +83,9 @@ def _open_account(request: HttpRequest, form: SignUpForm, next_url: str) -> Http
     if owner_email:
         _notify_owner(request, owner_email, on_sign_up=True)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+    messages.success(
+        request, gettext("Welcome, %(name)s. Your account is ready.") % {"name": user.username}
+    )
     return redirect(next_url or "home")
 
 
@@ -89,6 +95,7 @@ def _notify_owner(request: HttpRequest, email: str, *, on_sign_up: bool) -> None
         request.build_absolute_uri(reverse("login")),
         request.build_absolute_uri(reverse("password_reset")),
         on_sign_up=on_sign_up,
+        language=get_language(),
     )
 
 
@@ -175,7 +182,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         # Ends the account's sessions in every other browser too (accounts.sessions).
         user.delete()
         messages.success(
-            request, "Your account and everything in it have been deleted. Take good care."
+            request, gettext("Your account and everything in it have been deleted. Take good care.")
         )
         return redirect("home")
     return render(request, "accounts/account_delete.html", {"form": form})
