@@ -9,49 +9,56 @@ else is listed.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
 # Named routes of the public pages that work offline once visited.
 PAGES = ("sos", "sos_numbers", "web_manifest")
-# Exactly the static files those pages use (base.html's and their own); one missing from this
-# checkout is left out rather than failing the worker's install (tests/pages/test_sos.py checks
-# that every file the pages link is listed).
-STATIC_FILES = (
-    "vendor/bootstrap/bootstrap.min.css",
-    "js/nav.js",
-    "js/local_times.js",
+# The templates of the stored pages. Everything they extend or include is followed from here,
+# and every static file they name ({% static '...' %}) is stored, so a change to base.html or
+# the header needs no change here.
+PAGE_TEMPLATES = ("pages/sos.html", "pages/sos_numbers.html")
+# Static files the pages load without naming them in a template: the fonts site.css asks for
+# and the app's icons (the manifest's).
+OTHER_STATIC_FILES = (
     "vendor/figtree/figtree-latin-wght-normal.woff2",
     "vendor/figtree/figtree-latin-ext-wght-normal.woff2",
-    "css/site.css",
-    "sos/sos.css",
-    "sos/sos.js",
-    "sos/offline.js",
-    "favicon.svg",
     "icons/sos-icon.svg",
     "icons/sos-192.png",
     "icons/sos-512.png",
     "icons/sos-maskable-512.png",
-    "icons/sos-apple-touch.png",
 )
-# Templates whose words end up in the cached pages: a change to any of them is a new version.
-TEMPLATES = (
-    "base.html",
-    "includes/header.html",
-    "includes/footer.html",
-    "includes/crisis_line.html",
-    "includes/messages.html",
-    "includes/brand_mark.svg",
-    "pages/sos.html",
-    "pages/sos_numbers.html",
-    "pages/includes/sos_country.html",
-    "pages/service_worker.js",
-)
+STATIC_TAG = re.compile(r"""{%\s*static\s+["']([^"']+)["']\s*%}""")
+TEMPLATE_TAG = re.compile(r"""{%\s*(?:extends|include)\s+["']([^"']+)["']""")
+
+
+def template_sources() -> dict[str, str]:
+    """The stored pages' templates and every template they extend or include, by name."""
+    sources: dict[str, str] = {}
+    waiting = list(PAGE_TEMPLATES)
+    while waiting:
+        name = waiting.pop()
+        if name in sources:
+            continue
+        sources[name] = Path(get_template(name).origin.name).read_text(encoding="utf-8")
+        waiting.extend(TEMPLATE_TAG.findall(sources[name]))
+    return sources
+
+
+def static_files() -> list[str]:
+    """Exactly the static files the stored pages use, those named in their templates first.
+    One missing from this checkout is left out rather than failing the worker's install."""
+    named = [path for source in template_sources().values() for path in STATIC_TAG.findall(source)]
+    wanted = dict.fromkeys([*named, *OTHER_STATIC_FILES])
+    return [path for path in wanted if finders.find(path) is not None]
 
 
 def page_urls() -> list[str]:
@@ -75,10 +82,6 @@ def sign_out_urls() -> list[str]:
     return sorted(urls)
 
 
-def static_files() -> list[str]:
-    return [path for path in STATIC_FILES if finders.find(path) is not None]
-
-
 def static_urls() -> list[str]:
     return [static(path) for path in static_files()]
 
@@ -94,11 +97,8 @@ def _contents() -> list[bytes]:
     for path in static_files():
         with open(finders.find(path), "rb") as file:
             blobs.append(file.read())
-    for folder in settings.TEMPLATES[0]["DIRS"]:
-        for name in TEMPLATES:
-            template = folder / name
-            if template.is_file():
-                blobs.append(template.read_bytes())
+    blobs.extend(source.encode() for source in template_sources().values())
+    blobs.append(Path(get_template("pages/service_worker.js").origin.name).read_bytes())
     blobs.append(crisis_lines.DATA_FILE.read_bytes())
     return blobs
 
