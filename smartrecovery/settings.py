@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "worksheets",
     "attendance",
     "mymeetings",
+    "reminders",
     "accounts",
     "pages",
 ]
@@ -308,6 +309,12 @@ MAILERS = {
     else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SMART Recovery <noreply@localhost>")
+# The site's own address, for links in emails that a worker sends outside any request (reminders).
+SITE_URL = os.environ.get("SITE_URL") or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG else "http://127.0.0.1:8000"
+)
+if urlsplit(SITE_URL).scheme not in {"http", "https"}:
+    raise ImproperlyConfigured(f"SITE_URL must be an http(s) address, not {SITE_URL!r}.")
 
 # Languages: English at unprefixed URLs, the others under /es/, /fr/, ... (smartrecovery/urls.py).
 # Each is named in its own words, as the language picker shows it. Catalogues live in

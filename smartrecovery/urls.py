@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("stages/check-in/", include("worksheets.checkin_urls")),
     path("", include("toolbox.urls")),
     path("accounts/", include("accounts.urls")),
+    path("reminders/", include("reminders.urls")),
     path("worksheets/", include("worksheets.worksheet_urls")),
     path("attendance/", include("attendance.urls")),
     prefix_default_language=False,
