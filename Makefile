@@ -15,7 +15,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pye
 # The translations' .mo files too, compiled from locale/*/LC_MESSAGES/django.po by Babel (pure
 # Python: no system gettext); only the stale ones are rewritten.
 setup: $(VENV)/.installed
-	@$(BIN)/python manage.py compile_catalogues
+	$(BIN)/python manage.py compile_catalogues
 
 # Exact versions with hashes from requirements.lock (make lock writes it from pyproject.toml's
 # ranges), then the project itself without resolving anything again.
@@ -39,8 +39,9 @@ db: setup
 	$(MANAGE) seed_demo --if-empty
 
 # The task queue's worker runs beside the web server; Ctrl-C (or any exit) stops both.
+# Printed as it starts (no @): the kill test waits for each step's command in make's output.
 run: db
-	@$(MANAGE) db_worker & worker=$$!; \
+	$(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

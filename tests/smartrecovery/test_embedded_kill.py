@@ -1,15 +1,16 @@
 """Killed at any moment, ``make run`` leaves nothing in the way of the next command.
 
-``make run`` on a data folder of its own is stopped twenty times, at a random moment in each of
-its steps in turn (migrate, load_toolbox, load_places, seed_demo, runserver: what ``make -n run``
-lists), by SIGINT, SIGTERM or SIGKILL to its whole process group, as Ctrl-C, a process manager or
-the kernel would. After each, a command writes a row: it must work, and leave no server running.
-At the end every row is still there, and so are the demo meetings.
+``make run`` on a data folder of its own is stopped at a random moment in each of its steps
+(migrate, load_toolbox, load_places, seed_demo, then the worker and the web server: what
+``make -n run`` lists) by each of SIGINT, SIGTERM and SIGKILL to its whole process group, as
+Ctrl-C, a process manager or the kernel would. After each, a command writes a row: it must work,
+and leave no server running. At the end every row is still there, and so are the demo meetings.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import random
 import re
@@ -27,7 +28,6 @@ import psutil
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ITERATIONS = 20
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
 # Seconds into a step at most: each step before runserver lasts about a second here.
 LATEST = 1.2
@@ -157,9 +157,8 @@ def test_make_run_killed_at_any_moment_leaves_the_next_command_working(data_dir)
     moments = random.Random(20261130)
     outlived = []
 
-    for number in range(1, ITERATIONS + 1):
-        # Steps and signals in turn: with five steps, each of the fifteen pairs comes up.
-        step, signum = steps[number % len(steps)], SIGNALS[number % len(SIGNALS)]
+    pairs = list(itertools.product(steps, SIGNALS))
+    for number, (step, signum) in enumerate(pairs, start=1):
         log = data_dir.parent / f"make-run-{number}.log"
         with log.open("w") as output:
             make = subprocess.Popen(
@@ -181,6 +180,6 @@ def test_make_run_killed_at_any_moment_leaves_the_next_command_working(data_dir)
         write_marker(data_dir, number)
         assert not (data_dir / "postmaster.pid").exists(), f"{step}, {signum.name}"
 
-    assert shell(data_dir, MARKERS).split() == [str(n) for n in range(ITERATIONS + 1)]
+    assert shell(data_dir, MARKERS).split() == [str(n) for n in range(len(pairs) + 1)]
     assert shell(data_dir, COUNT_MEETINGS) == meetings
     assert outlived == [], "make run outlived these signals by 15 s"
