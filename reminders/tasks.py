@@ -16,6 +16,7 @@ from django.db import transaction
 from django.tasks import TaskContext, TaskResultStatus, task
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from reminders.models import Delivery, SweepSchedule
 from reminders.planning import plan
@@ -26,6 +27,9 @@ SWEEP_EVERY = datetime.timedelta(minutes=1)
 STUCK_AFTER = datetime.timedelta(minutes=10)
 # Sent and dropped reminders are forgotten after this.
 KEEP_FOR = datetime.timedelta(days=30)
+# The queue keeps every finished job: at one sweep a minute, 1,440 a day. Each sweep deletes its
+# own kind's older than this (other jobs are the operator's: prune_db_task_results).
+KEEP_SWEEPS_FOR = datetime.timedelta(days=1)
 
 
 @task(takes_context=True)
@@ -35,6 +39,9 @@ def sweep(context: TaskContext) -> dict[str, int]:
     planned = Delivery.objects.bulk_create(plan(now), ignore_conflicts=True)
     sent = send_due(now)
     Delivery.objects.filter(occurs_at__lt=now - KEEP_FOR).delete()
+    DBTaskResult.objects.successful().filter(
+        task_path=sweep.module_path, finished_at__lt=now - KEEP_SWEEPS_FOR
+    ).delete()
     return {"planned": len(planned), "sent": sent}
 
 

@@ -47,6 +47,13 @@ def events(client, address: str) -> list:
     return Calendar.from_ical(response.content).walk("VEVENT")
 
 
+def off_dates(event) -> list[datetime.date]:
+    """The EXDATE dates of an event (one property, or one per date)."""
+    found = event.get("exdate", [])
+    lists = found if isinstance(found, list) else [found]
+    return sorted(exdate.dt.date() for each in lists for exdate in each.dts)
+
+
 def test_the_account_page_offers_a_calendar_address(client, participant):
     client.force_login(participant)
 
@@ -91,10 +98,24 @@ def test_the_feed_follows_a_move_and_a_cancellation(client, subscribed):
 
     weekly, moved = events(client, address)
 
-    [exdate] = weekly["exdate"].dts
-    assert exdate.dt.date() == cancelled
+    assert off_dates(weekly) == [cancelled]
     assert moved["recurrence-id"].dt.date() == TUESDAY
     assert (moved["dtstart"].dt.date(), moved["dtstart"].dt.hour) == (TUESDAY, 18)
+
+
+def test_the_feed_follows_a_closure_over_several_weeks(client, subscribed):
+    address = feed_address(client)
+    MeetingException.objects.create(
+        meeting=subscribed,
+        kind="closed",
+        date=TUESDAY,
+        end_date=TUESDAY + datetime.timedelta(days=20),
+        note="Building works",
+    )
+
+    [weekly] = events(client, address)
+
+    assert off_dates(weekly) == [TUESDAY + datetime.timedelta(days=7 * week) for week in range(3)]
 
 
 def test_a_closed_meeting_leaves_the_feed(client, subscribed):
