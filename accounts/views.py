@@ -23,6 +23,8 @@ from django.views.decorators.http import require_GET
 from accounts.emails import save_with_email, send_account_exists_notice
 from accounts.forms import DeleteAccountForm, EmailForm, SignUpForm
 from attendance.export import proofs_data
+from mymeetings.export import my_meetings_data
+from reminders.export import reminders_data
 from smartrecovery import ratelimit
 from smartrecovery.client_address import client_address
 from worksheets.export import export_for, printable_pages
@@ -145,6 +147,8 @@ def account_export(request: HttpRequest) -> HttpResponse:
         "account": _account_details(request.user),
         **export_for(request.user),
         "attendance_proofs": proofs_data(request.user),
+        **my_meetings_data(request.user),
+        "reminders": reminders_data(request.user),
     }
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     stamp = timezone.now().strftime("%Y-%m-%d")
