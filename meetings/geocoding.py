@@ -248,6 +248,8 @@ FULL_POSTCODES = (
 # A qualifier this short is a code ("TX", "NSW"): a place not found there is not looked for
 # elsewhere ("Lajitas TX" is not Las Lajitas in Argentina).
 MAX_CODE_LENGTH = 3
+# "Co. Kerry", "County Durham": the county's name follows.
+COUNTY = re.compile(r"^(?:co|county) ")
 # Suggested when a whole state, province or country is typed.
 BIGGEST_PLACES = 5
 # "Brisbane QLD 4000", "Dublin 2": a trailing number after a name is a postcode or a district
@@ -383,9 +385,12 @@ def _qualifier_options(qualifier: str) -> list[dict[str, str]]:
     """What "tx", "texas", "on", "nsw", "bayern", "uk" or "france" may narrow a search to.
 
     Several at once where they collide: "wa" is Washington and Western Australia, "ca"
-    California and Canada; the places found, ranked, decide.
+    California and Canada; the places found, ranked, decide. Irish and British counties may
+    come as "Co. Kerry" or "County Durham".
     """
-    return list(qualifier_table().get(qualifier.replace(".", "").strip(), ()))
+    key = qualifier.replace(".", "").strip()
+    table = qualifier_table()
+    return list(table.get(key) or table.get(COUNTY.sub("", key), ()))
 
 
 @functools.cache

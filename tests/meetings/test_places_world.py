@@ -143,6 +143,8 @@ def test_a_uk_outward_code_that_does_not_exist_is_not_found():
         ("Cork, Ireland", "Cork, Munster, Ireland"),
         ("cork ie", "Cork, Munster, Ireland"),
         ("Galway", "Galway, Connacht, Ireland"),
+        ("Listowel, Co. Kerry", "Listowel, Munster, Ireland"),
+        ("Killarney, County Kerry", "Killarney, Munster, Ireland"),
         ("Dublin, Éire", "Dublin, Leinster, Ireland"),
     ],
 )
