@@ -22,6 +22,8 @@ from django.utils import translation
 
 # Named routes of the public pages that work offline once visited.
 PAGES = ("sos", "sos_numbers", "web_manifest")
+# Of those, the ones a visitor reads in their language.
+LANGUAGE_PAGES = ("sos", "sos_numbers")
 # The templates of the stored pages. Everything they extend or include is followed from here,
 # and every static file they name ({% static '...' %}) is stored, so a change to base.html or
 # the header needs no change here.
@@ -62,9 +64,21 @@ def static_files() -> list[str]:
 
 
 def page_urls() -> list[str]:
-    """The pages in the site's default language, at their unprefixed addresses."""
+    """The pages in the site's default language, at their unprefixed addresses: stored when the
+    worker installs."""
     with translation.override(settings.LANGUAGE_CODE):
         return [reverse(name) for name in PAGES]
+
+
+def other_language_page_urls() -> list[str]:
+    """The urge page and the numbers in every other language (/es/sos/, ...): stored when a
+    visitor opens one, so the language they read works offline too."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            with translation.override(code):
+                urls += [reverse(name) for name in LANGUAGE_PAGES]
+    return urls
 
 
 def worker_url() -> str:

@@ -87,6 +87,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     context = {
         "version": offline.version(),
         "pages": json.dumps(offline.page_urls()),
+        "other_pages": json.dumps(offline.other_language_page_urls()),
         "assets": json.dumps(offline.static_urls()),
         "sign_out": json.dumps(offline.sign_out_urls()),
     }

@@ -12,7 +12,10 @@
   });
   navigator.serviceWorker.ready.then((registration) => {
     // Puts back anything a sign-out or the browser removed since the worker was installed.
-    if (registration.active) registration.active.postMessage({ type: "refill" });
+    // and stores this page when it is the urge page in another language (/es/sos/).
+    if (registration.active) {
+      registration.active.postMessage({ type: "refill", page: window.location.pathname });
+    }
     if (status) status.hidden = false;
   });
 })();

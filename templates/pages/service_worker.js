@@ -9,6 +9,8 @@
 const VERSION = "{{ version }}";
 const CACHE = `sos-${VERSION}`;
 const PAGES = {{ pages }};
+// The same pages in the other languages, stored when a visitor opens one.
+const OTHER_PAGES = {{ other_pages }};
 const ASSETS = {{ assets }};
 const PRECACHE = PAGES.concat(ASSETS);
 const SIGN_OUT = {{ sign_out }};  // in every language
@@ -55,9 +57,19 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// /sos/ asks for a refill when it opens: after a sign-out emptied the cache, or a cleared one.
+// /sos/ asks for a refill when it opens: after a sign-out emptied the cache, or a cleared one,
+// and to store the page itself when it is one in another language.
+async function keep(page) {
+  const cache = await caches.open(CACHE);
+  if (OTHER_PAGES.includes(page) && !(await cache.match(page, { ignoreVary: true }))) {
+    await cache.add(cookieless(page));
+  }
+}
+
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "refill") event.waitUntil(refill());
+  if (event.data && event.data.type === "refill") {
+    event.waitUntil(refill().then(() => keep(String(event.data.page || ""))));
+  }
 });
 
 async function fromCache(path) {
@@ -99,7 +111,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.method !== "GET" || url.search) return;
-  if (PAGES.includes(url.pathname)) {
+  if (PAGES.includes(url.pathname) || OTHER_PAGES.includes(url.pathname)) {
     event.respondWith(networkFirst(request, url.pathname));
   } else if (ASSETS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request, url.pathname));

@@ -13,6 +13,16 @@ PHONE = {"width": 390, "height": 844}
 PLAN = "Call Sam. Walk round the block. Tea, then bed."
 
 
+def wait_until_stored(page, path: str) -> None:
+    """Asks the page's caches until the worker has stored ``path`` (wait_for_function does not
+    wait for a promise)."""
+    for _ in range(100):
+        if page.evaluate("(path) => caches.match(path).then(Boolean)", path):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{path} was never stored")
+
+
 def test_the_urge_page_works_offline_and_keeps_a_plan_on_the_phone(browser, live_server):
     context = browser.new_context(
         base_url=live_server.url, viewport=PHONE, extra_http_headers={"Accept-Language": "en-GB"}
@@ -48,6 +58,14 @@ def test_the_urge_page_works_offline_and_keeps_a_plan_on_the_phone(browser, live
     assert page.evaluate("Object.keys(localStorage)") == []
     assert csp_violations(page) == []
     assert page.problems == []
+
+    # The page in another language is stored when it is opened, and then works offline too.
+    context.set_offline(False)
+    page.goto("/es/sos/")
+    wait_until_stored(page, "/es/sos/")
+    context.set_offline(True)
+    page.reload()
+    assert page.get_by_role("heading", name="An urge, right now").is_visible()
 
     # Nothing outside the allow-list was stored: another page needs the network.
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from meetings.models import Attendance
@@ -96,10 +97,16 @@ def test_the_worker_is_javascript_that_browsers_always_check_for_updates(client)
 
 def test_the_worker_stores_only_allow_listed_public_pages(client):
     pages, _assets = served_precache(client)
+    body = client.get("/sw.js").content.decode()
+    other = json.loads(re.search(r"^const OTHER_PAGES = (\[.*\]);$", body, re.M).group(1))
 
     assert pages == ["/sos/", "/sos/numbers/", "/manifest.webmanifest"]
+    assert "/es/sos/" in other and "/sv/sos/numbers/" in other
     for url in pages:
         assert resolve(url).url_name in PUBLIC_PAGES
+    for url in other:
+        with translation.override(url.split("/")[1]):
+            assert resolve(url).url_name in PUBLIC_PAGES
 
 
 def test_the_worker_stores_only_static_files_and_every_one_exists(client):
