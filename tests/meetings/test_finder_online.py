@@ -166,8 +166,8 @@ def test_the_finder_page_lists_online_meetings_without_a_place(client, online):
     assertContains(response, 'href="/meetings/online-friday/"')
     assertNotContains(response, "Eastside Tuesday")
     assertNotContains(response, "No meetings match these filters within")
-    # The browser's zone replaces a guessed one (static/js/zone.js reads these).
-    assertContains(response, 'data-viewer-zone="America/New_York"')
+    # A remembered zone is used as it is: nothing for the browser to write again.
+    assertNotContains(response, "data-local-times")
 
 
 def test_the_finder_page_shows_online_starting_soon_beside_a_near_search(client, places, online):
@@ -176,6 +176,10 @@ def test_the_finder_page_shows_online_starting_soon_beside_a_near_search(client,
     assertContains(response, "Meetings near Austin, TX")
     assertContains(response, "Online, starting soon")
     assertContains(response, "Times are in America/Chicago, your time zone as far as we can tell")
+    # A guessed zone: the browser writes the times again in its own (static/js/local_times.js),
+    # without reloading the page.
+    assertContains(response, 'data-local-times="date"')
+    assertContains(response, "js/local_times.js")
     assertContains(response, "All online meetings by start time")
 
 
