@@ -37,6 +37,8 @@ class Line:
     text: str = ""
     chat: str = ""
     note: str = ""
+    # Further pages that confirm what the first does not say (the hours, a second number).
+    more_sources: tuple[str, ...] = ()
 
     @property
     def tel(self) -> str:
@@ -85,7 +87,10 @@ def countries() -> dict[str, Country]:
             name=entry["name"],
             emergency=entry["emergency"],
             emergency_source=entry["emergency_source"],
-            lines=tuple(Line(**line) for line in entry.get("lines", [])),
+            lines=tuple(
+                Line(**{**line, "more_sources": tuple(line.get("more_sources", ()))})
+                for line in entry.get("lines", [])
+            ),
             emergency_note=entry.get("emergency_note", ""),
         )
         for code, entry in _data()["countries"].items()

@@ -37,6 +37,8 @@ def test_every_entry_names_its_emergency_number_and_sources():
         for line in entry["lines"]:
             assert line["service"] and line["phone"] and line["hours"], code
             assert line["source"].startswith(("https://", "http://")), code
+            for more in line.get("more_sources", []):
+                assert more.startswith(("https://", "http://")), code
             assert any(c.isdigit() for c in line["phone"]), code
 
 
