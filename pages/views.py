@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -16,9 +17,10 @@ from django.views.generic import TemplateView
 from meetings.forms import PlaceSearchForm
 from meetings.views.online import starting_soon
 from toolbox.models import Point
+from toolbox.translations import localize
 from toolbox.views import BreadcrumbMixin, Crumb
 
-ABOUT: Crumb = ("About", reverse_lazy("about"))
+ABOUT: Crumb = (_("About"), reverse_lazy("about"))
 
 
 @require_GET
@@ -27,7 +29,9 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "form": PlaceSearchForm(),
         "online_soon": starting_soon(request),
-        "points": Point.objects.order_by("number").only("number", "title", "slug", "summary"),
+        "points": localize(
+            Point.objects.order_by("number").only("number", "title", "slug", "summary")
+        ),
     }
     return render(request, "pages/home.html", context)
 

@@ -4,9 +4,11 @@ import datetime
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
 from django.test import override_settings
+from django.utils import translation
 
 from meetings.models import Attendance, Location, Meeting, Place, Region
 from meetings.roles import COORDINATORS, FACILITATORS, ensure_groups
@@ -33,6 +35,13 @@ def tasks_done_at_once() -> Iterator[None]:
     immediate = "django.tasks.backends.immediate.ImmediateBackend"
     with override_settings(TASKS={"default": {"BACKEND": immediate}}):
         yield
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A request to /es/... leaves Spanish active in the thread: the next test starts English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

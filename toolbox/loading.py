@@ -10,20 +10,27 @@ the rest of its line as written, so a colon or a quote in a summary needs no esc
 Reading checks every file before anything is written, and a problem names the file and line.
 Loading then creates or updates each row by its slug, rendering through the models' own
 ``render()``, and leaves rows that no file names (added in the admin) alone.
+
+A page in another language is a file of the same name under the language's folder
+(``toolbox/content/es/tools/cost-benefit-analysis.md``): only ``title`` and ``summary`` in its
+front matter, and its sections under their headings in that language (``## Cómo usarla``, as
+the site's catalogue translates "How to use it"). It is stored as a PageTranslation.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import translation
+from django.utils.translation import gettext_noop
 
-from toolbox.models import Guide, Point, Stage, Tool
+from toolbox.models import Guide, PageTranslation, Point, Stage, Tool
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -129,6 +136,27 @@ GUIDES = Kind(
 # Tools link to points and stages, so those load first.
 KINDS = (POINTS, STAGES, TOOLS, GUIDES)
 LINKED = {"points": POINTS, "stages": STAGES}
+# The sections' headings, which a translated file writes in its own language.
+HEADINGS = (
+    gettext_noop("How to use it"),
+    gettext_noop("What it feels like"),
+    gettext_noop("What helps"),
+)
+TRANSLATED_SCALARS = ("title", "summary")
+
+
+def translation_languages() -> list[str]:
+    return [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def in_language(kind: Kind, language: str) -> Kind:
+    """The kind as a file in ``language`` is written: its headings in that language."""
+    with translation.override(language):
+        sections = tuple(
+            (translation.gettext(heading) if heading else None, name)
+            for heading, name in kind.sections
+        )
+    return replace(kind, scalars=TRANSLATED_SCALARS, optional=(), lists=(), sections=sections)
 
 
 @dataclass
@@ -154,10 +182,19 @@ class Change:
 
 
 @dataclass
+class Translated:
+    """One page's words in another language."""
+
+    language: str
+    record: Record
+
+
+@dataclass
 class Content:
     """Every file's record, by kind name, in the order the site lists them."""
 
     records: dict[str, list[Record]] = field(default_factory=dict)
+    translations: list[Translated] = field(default_factory=list)
 
     def __getitem__(self, kind: str) -> list[Record]:
         return self.records[kind]
@@ -177,10 +214,19 @@ def read_content(folder: Path = CONTENT_DIR) -> Content:
     if not folder.is_dir():
         raise ContentError([Problem(folder, None, "there is no such folder")])
     known = {kind.folder for kind in KINDS}
+    languages = translation_languages()
     problems.extend(
-        Problem(entry, None, f"not a kind of content: the folders are {', '.join(sorted(known))}")
+        Problem(
+            entry,
+            None,
+            f"not a kind of content: the folders are {', '.join(sorted(known))}, and one per "
+            f"language ({', '.join(languages)})",
+        )
         for entry in sorted(folder.iterdir())
-        if entry.is_dir() and entry.name not in known and not entry.name.startswith((".", "_"))
+        if entry.is_dir()
+        and entry.name not in known
+        and entry.name not in languages
+        and not entry.name.startswith((".", "_"))
     )
     content = Content()
     # Every file's slug, readable or not: a link to a file with a problem is not one more.
@@ -206,9 +252,37 @@ def read_content(folder: Path = CONTENT_DIR) -> Content:
         )
         problems.extend(duplicates(kind, records))
     problems.extend(broken_links(content, present))
+    problems.extend(read_translations(folder, content, present))
     if problems:
         raise ContentError(problems)
     return content
+
+
+def read_translations(
+    folder: Path, content: Content, present: dict[str, set[str]]
+) -> list[Problem]:
+    """Read every language's files into ``content``; the problems found."""
+    problems: list[Problem] = []
+    for language in translation_languages():
+        for kind in KINDS:
+            for path in sorted((folder / language / kind.folder).glob("*")):
+                if path.name.startswith("."):
+                    continue
+                try:
+                    if path.suffix != ".md" or not path.is_file():
+                        raise Problem(path, None, "not a Markdown file: name it <slug>.md")
+                    if path.stem not in present[kind.name]:
+                        raise Problem(
+                            path,
+                            None,
+                            f"no English {kind.name} `{path.stem}` ({kind.folder}/{path.name}): "
+                            "a translation has the name of the English page's file",
+                        )
+                    record = read_record(in_language(kind, language), path)
+                    content.translations.append(Translated(language, record))
+                except Problem as problem:
+                    problems.append(problem)
+    return problems
 
 
 def read_record(kind: Kind, path: Path) -> Record:
@@ -469,6 +543,45 @@ def load(content: Content) -> list[Change]:
             for slug in existing
             if slug not in rows[kind.name]
         )
+    changes.extend(load_translations(content, rows))
+    return changes
+
+
+def load_translations(content: Content, rows: dict[str, dict[str, models.Model]]) -> list[Change]:
+    """Store each translated page, rendered as its English page would be; drop the ones whose
+    file is gone (translations come only from files)."""
+    changes = []
+    existing = {(row.language, row.kind, row.slug): row for row in PageTranslation.objects.all()}
+    for translated in content.translations:
+        record = translated.record
+        kind = record.kind
+        page = kind.model(**{**stored(rows[kind.name][record.slug]), **record.fields})
+        page.render()
+        attributes = [name if name == kind.steps else f"{name}_html" for _, name in kind.sections]
+        words = {
+            "title": page.title,
+            "summary": page.summary,
+            "texts": {name: getattr(page, name) for name in attributes},
+        }
+        key = (translated.language, kind.name, record.slug)
+        row = existing.pop(key, None)
+        if row is None:
+            language, kind_name, slug = key
+            PageTranslation.objects.create(language=language, kind=kind_name, slug=slug, **words)
+            outcome = "created"
+        elif {name: getattr(row, name) for name in words} != words:
+            PageTranslation.objects.filter(pk=row.pk).update(**words)
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+        changes.append(
+            Change("translation", f"{translated.language}/{kind.folder}/{record.slug}", outcome)
+        )
+    PageTranslation.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+    changes.extend(
+        Change("translation", f"{language}/{kind}/{slug}", "deleted (no file)")
+        for language, kind, slug in existing
+    )
     return changes
 
 

@@ -267,3 +267,36 @@ class Guide(models.Model):
         """Fill the HTML and search text from the Markdown, as saving does (a loader compares)."""
         self.body_html = markup.render(self.body)
         self.search_text = markup.plain_text(escape(self.summary), self.body_html)
+
+
+class PageTranslation(models.Model):
+    """A toolbox page's words in another language, from ``toolbox/content/<language>/``.
+
+    Written only by the loader (toolbox/loading.py), rendered and sanitised as the English is;
+    the order, the links and the worksheet stay the English page's. A page with no translation
+    in the visitor's language shows its English words with a note (toolbox/translations.py).
+    """
+
+    class Kind(models.TextChoices):
+        POINT = "point"
+        STAGE = "stage"
+        TOOL = "tool"
+        GUIDE = "guide"
+
+    language = models.CharField(max_length=8)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    slug = models.SlugField(max_length=80)
+    title = models.CharField(max_length=80)
+    summary = models.CharField(max_length=300)
+    # The page's rendered fields by name (intro_html, body_html, steps, ...).
+    texts = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "kind", "slug"], name="toolbox_one_translation_per_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.slug} ({self.language})"

@@ -37,6 +37,8 @@ TOOLS_AND_WORKSHEETS = {
     "Practice Self-Compassion": "",
 }
 TOOLS = len(TOOLS_AND_WORKSHEETS)
+# Pages written in another language too (toolbox/content/<language>/).
+TRANSLATIONS = len(read_content().translations)
 PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|coming soon|placeholder|xxx", re.IGNORECASE)
 
 
@@ -492,6 +494,7 @@ def test_loading_again_changes_nothing():
         "Stages: 0 created, 0 updated, 7 unchanged.\n"
         f"Tools: 0 created, 0 updated, {TOOLS} unchanged.\n"
         "Guides: 0 created, 0 updated, 1 unchanged.\n"
+        f"Translations: 0 created, 0 updated, {TRANSLATIONS} unchanged.\n"
     )
     assert "  tool urge-log: unchanged\n" in second
     assert [list(model.objects.values()) for model in (Point, Stage, Tool, Guide)] == rows
@@ -516,6 +519,7 @@ def test_an_edited_file_updates_its_row_and_renders_it_again(files):
         "Stages: 0 created, 0 updated, 7 unchanged.",
         f"Tools: 0 created, 1 updated, {TOOLS - 1} unchanged.",
         "Guides: 0 created, 0 updated, 1 unchanged.",
+        f"Translations: 0 created, 0 updated, {TRANSLATIONS} unchanged.",
     ]
     urge_log = Tool.objects.get(slug="urge-log")
     assert "Keep entries <strong>short</strong>, kaleidoscope." in urge_log.body_html

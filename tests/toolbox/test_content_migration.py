@@ -88,7 +88,8 @@ def test_the_files_load_onto_a_migrated_database_changing_only_what_writers_chan
     changed = {
         f"{change.kind} {change.slug}": change.outcome
         for change in changes
-        if change.outcome != "unchanged"
+        # Translations are new rows of their own table, which 0002_content never held.
+        if change.outcome != "unchanged" and change.kind != "translation"
     }
     assert changed == CHANGED_SINCE_0002, (
         "load_toolbox changes rows that 0002_content shipped: if a writer edited or added these "

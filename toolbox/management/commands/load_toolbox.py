@@ -50,3 +50,9 @@ class Command(BaseCommand):
                 if outcomes.count(outcome) or outcome != "left alone"
             )
             self.stdout.write(f"{kind.folder.capitalize()}: {counts}.")
+        outcomes = [change.outcome for change in changes if change.kind == "translation"]
+        counts = ", ".join(
+            f"{outcomes.count(outcome)} {outcome}"
+            for outcome in ("created", "updated", "unchanged")
+        )
+        self.stdout.write(f"Translations: {counts}.")

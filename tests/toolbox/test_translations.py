@@ -1,0 +1,115 @@
+"""Toolbox pages in other languages: files beside the English ones, shown where written, and
+the English words with a note where not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from toolbox.loading import CONTENT_DIR, ContentError, load, read_content
+from toolbox.models import PageTranslation
+
+CBA = "/toolbox/tools/cost-benefit-analysis/"
+
+
+@pytest.fixture
+def translated(db) -> None:
+    load(read_content())
+
+
+def test_the_spanish_and_french_files_are_read_beside_the_english_ones():
+    content = read_content()
+
+    written = {(t.language, t.record.kind.name, t.record.slug) for t in content.translations}
+
+    assert ("es", "tool", "cost-benefit-analysis") in written
+    assert ("fr", "point", "coping-with-urges") in written
+    assert {language for language, _, _ in written} >= {"es", "fr"}
+
+
+def test_every_point_and_the_cba_are_in_spanish_and_french():
+    for language in ("es", "fr"):
+        for folder, slug in [
+            ("tools", "cost-benefit-analysis"),
+            *(("points", path.stem) for path in (CONTENT_DIR / "points").glob("*.md")),
+        ]:
+            assert (CONTENT_DIR / language / folder / f"{slug}.md").exists(), (language, slug)
+
+
+def copy_content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    for path in CONTENT_DIR.rglob("*.md"):
+        target = folder / path.relative_to(CONTENT_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def problems_with(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as error:
+        read_content(folder)
+    return [str(problem) for problem in error.value.problems]
+
+
+def test_a_translation_keeps_the_english_page_name_and_its_language_headings(tmp_path):
+    folder = copy_content(tmp_path)
+    (folder / "es" / "tools" / "nothing-like-it.md").write_text(
+        "---\ntitle: Nada\nsummary: Nada.\n---\n\nTexto.\n\n## Cómo usarla\n\n1. Uno.\n"
+    )
+    cba = folder / "es" / "tools" / "cost-benefit-analysis.md"
+    cba.write_text(cba.read_text().replace("## Cómo usarla", "## How to use it"))
+    point = folder / "fr" / "points" / "coping-with-urges.md"
+    point.write_text(point.read_text().replace("title:", "number: 2\ntitle:"))
+
+    problems = problems_with(folder)
+
+    assert any("nothing-like-it.md: no English tool `nothing-like-it`" in p for p in problems)
+    assert any(
+        "es/tools/cost-benefit-analysis.md" in p and "`## Cómo usarla` is missing" in p
+        for p in problems
+    )
+    assert any("fr/points/coping-with-urges.md:2: unknown field `number`" in p for p in problems)
+
+
+def test_loading_stores_each_translation_rendered_and_is_safe_to_repeat(translated):
+    cba = PageTranslation.objects.get(language="es", kind="tool", slug="cost-benefit-analysis")
+
+    assert cba.title == "Análisis de Costos y Beneficios"
+    assert "<em>beneficios</em>" in cba.texts["body_html"]
+    assert cba.texts["steps"].splitlines()[0].startswith("Busca un momento tranquilo")
+    changes = load(read_content())
+    assert {c.outcome for c in changes if c.kind == "translation"} == {"unchanged"}
+
+
+def test_a_tool_page_shows_its_spanish_words(client, translated):
+    response = client.get(f"/es{CBA}")
+
+    assertContains(response, "Análisis de Costos y Beneficios")
+    assertContains(response, "Busca un momento tranquilo")
+    assertNotContains(response, "Weigh, honestly and on paper")
+
+
+def test_the_english_page_keeps_its_english_words(client, translated):
+    response = client.get(CBA)
+
+    assertContains(response, "Cost/Benefit Analysis")
+    assertNotContains(response, "Análisis de Costos")
+
+
+def test_a_page_not_yet_translated_shows_the_english_and_names_the_languages_it_has(
+    client, translated
+):
+    response = client.get(f"/de{CBA}")
+
+    assertContains(response, "Cost/Benefit Analysis")
+    assert [code for code, _ in response.context["words_languages"]] == ["en", "es", "fr"]
+    assert "words_languages" not in client.get(f"/fr{CBA}").context
+
+
+def test_the_points_are_listed_in_french(client, translated):
+    response = client.get("/fr/toolbox/")
+
+    assertContains(response, "Faire face aux envies")
+    assertContains(response, "Analyse coûts-bénéfices")
