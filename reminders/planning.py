@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from meetings.models import Meeting
 from meetings.schedule import DAY, next_held_occurrence, real_time, spec_day, zone
 from mymeetings.models import SavedMeeting
@@ -24,14 +26,33 @@ DAY_REMINDER_AT = datetime.time(9, 0)
 REVIEW_KINDS = ("change-plan", "goals")
 
 
+def chosen() -> QuerySet[ReminderSettings]:
+    """The settings of participants a reminder can reach."""
+    return ReminderSettings.objects.filter(user__is_active=True).exclude(user__email="")
+
+
+def meetings_due(now: datetime.datetime) -> list[Delivery]:
+    return meeting_reminders(chosen().filter(before_meetings=True), now)
+
+
+def checkins_due(now: datetime.datetime) -> list[Delivery]:
+    found = (checkin_reminder(s, now) for s in chosen().filter(weekly_checkin=True))
+    return [delivery for delivery in found if delivery]
+
+
+def reviews_due(now: datetime.datetime) -> list[Delivery]:
+    found = (review_reminder(s, now) for s in chosen().filter(review_dates=True))
+    return [delivery for delivery in found if delivery]
+
+
+# Each kind is planned on its own, so that one failing (unreadable worksheets after a key
+# mistake) does not hold up the others.
+PLANNERS = (meetings_due, checkins_due, reviews_due)
+
+
 def plan(now: datetime.datetime) -> list[Delivery]:
     """Every reminder due at ``now`` (not yet saved: the caller inserts, skipping those made)."""
-    chosen = ReminderSettings.objects.filter(user__is_active=True).exclude(user__email="")
-    return [
-        *meeting_reminders(chosen.filter(before_meetings=True), now),
-        *filter(None, (checkin_reminder(s, now) for s in chosen.filter(weekly_checkin=True))),
-        *filter(None, (review_reminder(s, now) for s in chosen.filter(review_dates=True))),
-    ]
+    return [delivery for planner in PLANNERS for delivery in planner(now)]
 
 
 def meeting_reminders(chosen: Iterable[ReminderSettings], now: datetime.datetime) -> list[Delivery]:

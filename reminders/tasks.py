@@ -11,6 +11,7 @@ run twice (``reminders.models.Delivery``, ``reminders.sending``).
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.tasks import TaskContext, TaskResultStatus, task
@@ -19,8 +20,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from reminders.models import Delivery, SweepSchedule
-from reminders.planning import plan
+from reminders.planning import PLANNERS
 from reminders.sending import send_due
+
+logger = logging.getLogger(__name__)
 
 SWEEP_EVERY = datetime.timedelta(minutes=1)
 # A recorded sweep still "running" after this is taken as lost with its worker.
@@ -34,15 +37,21 @@ KEEP_SWEEPS_FOR = datetime.timedelta(days=1)
 
 @task(takes_context=True)
 def sweep(context: TaskContext) -> dict[str, int]:
+    """Queue the next sweep, plan what is due, send it, forget what is old."""
     now = timezone.now()
     queue_sweep(after=now + SWEEP_EVERY, current=context.task_result.id)
-    planned = Delivery.objects.bulk_create(plan(now), ignore_conflicts=True)
+    for planner in PLANNERS:
+        try:
+            Delivery.objects.bulk_create(planner(now), ignore_conflicts=True)
+        except Exception:
+            # One kind failing must not hold up the others; the next sweep tries it again.
+            logger.exception("Planning reminders (%s) failed", planner.__name__)
     sent = send_due(now)
     Delivery.objects.filter(occurs_at__lt=now - KEEP_FOR).delete()
     DBTaskResult.objects.successful().filter(
         task_path=sweep.module_path, finished_at__lt=now - KEEP_SWEEPS_FOR
     ).delete()
-    return {"planned": len(planned), "sent": sent}
+    return {"sent": sent}
 
 
 def queue_sweep(*, after: datetime.datetime | None = None, current: str | None = None) -> bool:

@@ -6,6 +6,9 @@ import datetime
 from io import StringIO
 
 import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
@@ -97,3 +100,21 @@ def test_old_finished_sweeps_are_cleared_away(database_queue, monkeypatch):
     run_worker(monkeypatch)
 
     assert sweeps("SUCCESSFUL").count() == 1
+
+
+def test_one_kind_failing_to_plan_does_not_hold_up_the_others(
+    database_queue, monkeypatch, saved, reminders_on, caplog
+):
+    reminders_on(before_meetings=True, review_dates=True)
+
+    def unreadable(user_id):
+        raise ImproperlyConfigured("WORKSHEET_KEYS cannot read the stored answers")
+
+    monkeypatch.setattr("reminders.planning.review_dates", unreadable)
+    # Tuesday 10 March 2026, half an hour before the New York meeting.
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 22, 30, tzinfo=datetime.UTC)):
+        queue_sweep()
+        run_worker(monkeypatch)
+
+    assert [message.to for message in mail.outbox] == [["river@example.org"]]
+    assert "Planning reminders (reviews_due) failed" in caplog.text
