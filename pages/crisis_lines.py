@@ -42,8 +42,8 @@ class Line:
 
     @property
     def tel(self) -> str:
-        """The number as a tel: link dials it: digits and a leading plus only."""
-        return "".join(c for c in self.phone if c.isdigit() or c == "+")
+        """The number as a tel: link dials it: digits, a leading plus and a star (Chile's *4141)."""
+        return "".join(c for c in self.phone if c.isdigit() or c in "+*")
 
     @property
     def sms(self) -> str:

@@ -122,3 +122,4 @@ def test_a_tel_link_dials_only_digits():
 
     assert germany.first_line.tel == "08001110111"
     assert germany.emergency_tel == "112"
+    assert crisis_lines.for_country("CL").first_line.tel == "*4141"
