@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from meetings.models import Meeting, MeetingException
 from meetings.schedule import (
@@ -104,7 +104,7 @@ def back_to(request: HttpRequest) -> str:
     return reverse("mymeetings:mine") + fragment
 
 
-@require_GET
+@require_safe
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The calendar feed; an unknown or revoked token is a 404 like any missing page."""
     subscription = CalendarFeed.objects.for_token(token).select_related("user").first()

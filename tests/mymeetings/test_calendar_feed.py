@@ -118,6 +118,10 @@ def test_the_feed_follows_a_closure_over_several_weeks(client, subscribed):
     assert off_dates(weekly) == [TUESDAY + datetime.timedelta(days=7 * week) for week in range(3)]
 
 
+def test_calendar_apps_may_ask_with_head(client, subscribed):
+    assert client.head(feed_address(client)).status_code == 200
+
+
 def test_a_closed_meeting_leaves_the_feed(client, subscribed):
     address = feed_address(client)
     subscribed.is_active = False
