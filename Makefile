@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
-.PHONY: run test test-fast lint lock bench setup db clean-db
+.PHONY: run test test-fast lint lock bench setup db clean-db screenshots
 
 # The translations' .mo files too, compiled from locale/*/LC_MESSAGES/django.po by Babel (pure
 # Python: no system gettext); only the stale ones are rewritten.
@@ -71,3 +71,8 @@ bench: db
 # Stops nothing that is running: remove the embedded database only when no process uses it.
 clean-db:
 	rm -rf .data/postgres .data/postgres.*
+
+# README's three screenshots (home, the finder on a phone, a worksheet) into docs/screenshots/,
+# from the browser tests' live server (needs Chromium, like the browser tests).
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py

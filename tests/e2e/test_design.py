@@ -65,7 +65,7 @@ def directory(places, make_meeting, venue) -> dict[str, str]:
     )
     soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=40)
     make_meeting(
-        name="Online Evening Check-in",
+        name="Online Check-in",
         slug="online-evening",
         attendance=Attendance.ONLINE,
         location=None,
@@ -161,7 +161,7 @@ def test_a_phone_visitor_finds_joins_and_maps_a_meeting(browser, live_server, di
     # Home: the online meeting starting soon, in the browser's own zone, never "in UTC".
     page.goto("/")
     soon = page.locator("#online-heading").locator("xpath=..")
-    soon.get_by_text("Online Evening Check-in").wait_for()
+    soon.get_by_text("Online Check-in").wait_for()
     assert "Times are in your time zone (America/Chicago)." in soon.inner_text()
     assert "UTC" not in soon.inner_text()
 
@@ -241,3 +241,38 @@ def test_a_visitor_sees_what_needs_an_account_before_signing_in(page):
     assert needs.get_by_text("Urge log, urge charts and My progress").is_visible()
     page.get_by_role("link", name=re.compile("^Urge log")).click()
     page.wait_for_url(re.compile("/accounts/login/"))
+
+
+@pytest.mark.skipif(
+    not os.environ.get("README_SCREENSHOTS"),
+    reason="makes README's screenshots: scripts/screenshots.py (make screenshots) runs it",
+)
+def test_the_readme_screenshots(browser, live_server, directory):
+    """Home on a desktop, the finder on a phone and a worksheet, into README_SCREENSHOTS."""
+    folder = Path(os.environ["README_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    shots = [
+        ("home.png", DESKTOP, "/"),
+        ("finder-phone.png", PHONE, "/meetings/?near=Austin%2C+TX"),
+    ]
+    for name, viewport, path in shots:
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, timezone_id="America/Chicago"
+        )
+        page = watched_page(context)
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(folder / name))
+        context.close()
+
+    context = browser.new_context(
+        base_url=live_server.url, viewport=DESKTOP, timezone_id="America/Chicago"
+    )
+    page = watched_page(context)
+    page.goto("/worksheets/new/cba/")
+    page.get_by_label("The behaviour I'm looking at").fill("Drinking on weeknights")
+    page.locator("main textarea").first.fill("It helps me switch off after work.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(folder / "worksheet.png"))
+    context.close()
