@@ -123,3 +123,12 @@ def test_a_tel_link_dials_only_digits():
     assert germany.first_line.tel == "08001110111"
     assert germany.emergency_tel == "112"
     assert crisis_lines.for_country("CL").first_line.tel == "*4141"
+
+
+@pytest.mark.django_db
+def test_a_country_with_only_an_emergency_number_also_points_to_a_directory(client):
+    response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en-NG")
+
+    assertContains(response, "In an emergency</strong> in Nigeria")
+    assertContains(response, 'href="tel:112"')
+    assertContains(response, crisis_lines.DIRECTORY_URL)
