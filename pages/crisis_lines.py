@@ -39,6 +39,8 @@ class Line:
     note: str = ""
     # Further pages that confirm what the first does not say (the hours, a second number).
     more_sources: tuple[str, ...] = ()
+    # The language of a name not in English, so a screen reader says it right.
+    service_lang: str = ""
 
     @property
     def tel(self) -> str:
