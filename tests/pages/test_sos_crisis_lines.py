@@ -132,3 +132,22 @@ def test_a_country_with_only_an_emergency_number_also_points_to_a_directory(clie
     assertContains(response, "In an emergency</strong> in Nigeria")
     assertContains(response, 'href="tel:112"')
     assertContains(response, crisis_lines.DIRECTORY_URL)
+
+
+@pytest.mark.django_db
+def test_the_gaps_command_lists_countries_with_meetings_and_no_checked_line(make_meeting):
+    from io import StringIO
+
+    make_meeting()
+    make_meeting(
+        location=Location.objects.create(
+            name="Centro", city="Luanda", country="AO", latitude=-8.8, longitude=13.2
+        ),
+        timezone="Africa/Luanda",
+    )
+    output = StringIO()
+
+    call_command("crisis_line_gaps", stdout=output)
+
+    assert "No entry: 1\n  AO  1 meeting\n" in output.getvalue()
+    assert "US" not in output.getvalue()
