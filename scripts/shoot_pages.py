@@ -56,6 +56,7 @@ def main(base: str, out: Path, in_person: str, online: str) -> None:
                 viewport={"width": width, "height": height},
                 timezone_id="America/Chicago",
             )
+            context.set_default_timeout(90_000)
             page = context.new_page()
             for name, path in PUBLIC.items():
                 page.goto(path.format(in_person=in_person, online=online))
