@@ -172,18 +172,18 @@ def current_head() -> FeedHead:
     return stored_head()
 
 
-# The gzipped body this process last served, by ETag: read from the database once per version.
-_bodies: dict[str, bytes] = {}
+# The ETag and gzipped body this process last served: read from the database once per version,
+# and replaced in one assignment, so a thread never sees one without the other.
+_kept: tuple[str, bytes] = ("", b"")
 
 
 def gzip_body(head: FeedHead) -> tuple[str, bytes]:
     """The ETag and gzipped body of the stored feed, ``head``'s or a newer one stored since."""
-    if head.etag not in _bodies:
+    global _kept
+    if _kept[0] != head.etag:
         etag, body = PublishedFeed.objects.values_list("etag", "body_gzip").get(pk=1)
-        _bodies.clear()
-        _bodies[etag] = bytes(body)
-        return etag, _bodies[etag]
-    return head.etag, _bodies[head.etag]
+        _kept = (etag, bytes(body))
+    return _kept
 
 
 def build_public_feed() -> bool:
