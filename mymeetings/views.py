@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from mymeetings.saved import TooManyInSession, meetings_saved_by, saved_meetings
 from mymeetings.subscription import feed_body
 
 ANCHOR = re.compile(r"[\w-]{1,80}")
+TOO_MANY = "You have saved a lot of meetings: sign up to keep more."
 
 
 @dataclass(frozen=True)
@@ -74,18 +75,20 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def save(request: HttpRequest, slug: str) -> HttpResponse:
-    """The star: ``saved=1`` saves, ``saved=0`` unsaves; back to the page it was pressed on."""
+    """The star: ``saved=1`` saves, ``saved=0`` unsaves; back to the page it was pressed on, or
+    for the star's script (static/js/save_star.js) a JSON answer."""
     meeting = get_object_or_404(Meeting.objects.listed(), slug=slug)
     saved = request.POST.get("saved") == "1"
     try:
         set_saved(request, meeting, saved)
     except TooManyInSession:
-        messages.error(request, "You have saved a lot of meetings: sign up to keep more.")
+        level, saved, text = messages.ERROR, False, TOO_MANY
     else:
-        if saved:
-            messages.success(request, f"“{meeting.name}” is in My meetings.")
-        else:
-            messages.info(request, f"“{meeting.name}” is no longer in My meetings.")
+        level = messages.SUCCESS if saved else messages.INFO
+        text = f"“{meeting.name}” is {'in' if saved else 'no longer in'} My meetings."
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": saved, "message": text})
+    messages.add_message(request, level, text)
     return redirect(back_to(request))
 
 

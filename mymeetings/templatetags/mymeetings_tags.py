@@ -21,18 +21,21 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def saved_star(context: template.Context, meeting: Meeting) -> dict[str, Any]:
-    """Whether ``meeting`` is saved, the star's id on the page (a meeting may be listed twice)
-    and the page's CSRF token (one for every star, so a long listing compresses well)."""
+    """Whether ``meeting`` is saved, the star's id on the page (a meeting may be listed twice),
+    the page's CSRF token (one for every star, so a long listing compresses well) and whether
+    this is the page's first star (which brings the script)."""
     request = context["request"]
     seen: dict[int, int] = request.__dict__.setdefault("_saved_star_count", {})
     seen[meeting.pk] = seen.get(meeting.pk, 0) + 1
     anchor = f"star-{meeting.slug}" + (f"-{seen[meeting.pk]}" if seen[meeting.pk] > 1 else "")
-    if not hasattr(request, "_saved_star_csrf"):
+    first = not hasattr(request, "_saved_star_csrf")
+    if first:
         request._saved_star_csrf = get_token(request)
     return {
         "saved": meeting.pk in saved_ids(request),
         "anchor": anchor,
         "csrf": request._saved_star_csrf,
+        "first": first,
     }
 
 

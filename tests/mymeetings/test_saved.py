@@ -215,3 +215,24 @@ def test_the_online_schedule_carries_the_star(client, make_meeting):
         page = client.get("/meetings/online/?tz=America/Chicago")
 
     assertContains(page, f'action="/meetings/mine/save/{meeting.slug}/"')
+
+
+def test_the_stars_script_gets_a_json_answer_and_no_page(client, make_meeting):
+    meeting = make_meeting(name="Eastside Tuesday")
+
+    response = client.post(
+        f"/meetings/mine/save/{meeting.slug}/",
+        {"saved": "1"},
+        headers={"accept": "application/json"},
+    )
+
+    assert response.json() == {"saved": True, "message": "“Eastside Tuesday” is in My meetings."}
+    assert client.session["saved_meetings"] == [meeting.pk]
+
+
+def test_the_script_comes_once_with_the_first_star(client, make_meeting):
+    meeting = make_meeting()
+
+    page = client.get(f"/meetings/{meeting.slug}/").content.decode()
+
+    assert page.count("js/save_star.js") == 1
