@@ -9,25 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class WorksheetKind(models.TextChoices):
-    CBA = "cba", "Cost/Benefit Analysis"
-    CHANGE_PLAN = "change-plan", "Change Plan"
-    HOV = "hov", "Hierarchy of Values"
-    ABC = "abc", "ABC (REBT)"
+    CBA = "cba", _("Cost/Benefit Analysis")
+    CHANGE_PLAN = "change-plan", _("Change Plan")
+    HOV = "hov", _("Hierarchy of Values")
+    ABC = "abc", _("ABC (REBT)")
     DISARM = "disarm", "DISARM"
     DEADS = "deads", "DEADS"
-    PROBLEM_SOLVING = "problem-solving", "Problem Solving"
-    BALANCE_PIE = "balance-pie", "Lifestyle Balance Pie"
-    VACI = "vaci", "VACI (Vital Absorbing Creative Interest)"
-    JOURNAL = "journal", "Journal"
-    TRIGGERS = "triggers", "Triggers"
-    WEEK_PLAN = "week-plan", "Plan Your Week"
-    GOALS = "goals", "Goal Setting"
-    ACCEPTANCE = "acceptance", "Unconditional Acceptance"
-    FAMILY_COMMUNICATION = "ff-communication", "Communication Plan (Family and Friends)"
-    FAMILY_SELF_CARE = "ff-self-care", "Self-Care Plan (Family and Friends)"
+    PROBLEM_SOLVING = "problem-solving", _("Problem Solving")
+    BALANCE_PIE = "balance-pie", _("Lifestyle Balance Pie")
+    VACI = "vaci", _("VACI (Vital Absorbing Creative Interest)")
+    JOURNAL = "journal", _("Journal")
+    TRIGGERS = "triggers", _("Triggers")
+    WEEK_PLAN = "week-plan", _("Plan Your Week")
+    GOALS = "goals", _("Goal Setting")
+    ACCEPTANCE = "acceptance", _("Unconditional Acceptance")
+    FAMILY_COMMUNICATION = "ff-communication", _("Communication Plan (Family and Friends)")
+    FAMILY_SELF_CARE = "ff-self-care", _("Self-Care Plan (Family and Friends)")
 
 
 URGE_LOG = "urges"
@@ -41,9 +43,10 @@ class Worksheet:
 
     @property
     def url(self) -> str:
+        # By name: the worksheets' pages are under the page's language prefix.
         if self.key == URGE_LOG:
-            return "/worksheets/urges/"
-        return f"/worksheets/new/{self.key}/"
+            return reverse("worksheets:urges")
+        return reverse("worksheets:new", args=[self.key])
 
 
 DESCRIPTIONS: dict[str, str] = {
@@ -116,7 +119,7 @@ DESCRIPTIONS: dict[str, str] = {
 
 WORKSHEETS: dict[str, Worksheet] = {
     **{kind.value: Worksheet(kind.value, kind.label, DESCRIPTIONS[kind]) for kind in WorksheetKind},
-    URGE_LOG: Worksheet(URGE_LOG, "Urge Log", DESCRIPTIONS[URGE_LOG]),
+    URGE_LOG: Worksheet(URGE_LOG, _("Urge Log"), DESCRIPTIONS[URGE_LOG]),
 }
 
 # What a tool may link to: any worksheet kind, or the urge log.

@@ -5,6 +5,8 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from worksheets import charts
 from worksheets.kinds import TOO_LONG, CappedCharField, Field, ItemList, Kind, get_kind
@@ -22,15 +24,19 @@ class WorksheetForm(forms.Form):
     """The form for any worksheet kind, built from the kind's fields; list fields come as rows."""
 
     title = CappedCharField(
-        label="Title (for your list)",
+        label=gettext_lazy("Title (for your list)"),
         required=False,
         max_length=TITLE_MAX_LENGTH,
-        help_text=f"Optional. Up to {TITLE_MAX_LENGTH} characters.",
+        help_text=lazy(
+            lambda: gettext("Optional. Up to %(count)s characters.") % {"count": TITLE_MAX_LENGTH},
+            str,
+        )(),
         error_messages={"max_length": TOO_LONG},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     complete = forms.BooleanField(
-        label="I've finished this worksheet for now (mark it complete)", required=False
+        label=gettext_lazy("I've finished this worksheet for now (mark it complete)"),
+        required=False,
     )
 
     def __init__(self, kind: Kind, *args: Any, rows: dict[str, int] | None = None, **kwargs: Any):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
@@ -185,6 +186,7 @@ def _render_form(
         "autosave_url": autosave_url,
         "summary": None if new else _summary(request, worksheet),
         "conflict": conflict,
+        "prompt_languages": kind.prompt_languages(get_language()),
     }
     return render(request, "worksheets/worksheet_form.html", context, status=status)
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -201,7 +202,7 @@ def map_points(found: search.Search) -> list[dict]:
             "lng": result.meeting.longitude,
             "name": result.meeting.name,
             "when": result.when,
-            "url": f"/meetings/{result.meeting.slug}/",
+            "url": reverse("meetings:detail", args=[result.meeting.slug]),
         }
         for result in found.results
     ]

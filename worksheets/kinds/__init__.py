@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
 
+from smartrecovery import dates
 from toolbox.worksheet_kinds import WorksheetKind
 
-TOO_LONG = (
+TOO_LONG = gettext_lazy(
     "This answer is longer than the %(limit_value)d characters a box can hold (it has "
     "%(show_value)d). Your words are still here: shorten it a little to save."
 )
@@ -63,7 +68,9 @@ class Text(Field):
         widget = (
             forms.TextInput() if self.lines <= 1 else forms.Textarea(attrs={"rows": self.lines})
         )
-        caps = f"Up to {self.max_length:,} characters."
+        caps = gettext("Up to %(count)s characters.") % {
+            "count": number_format(self.max_length, force_grouping=True)
+        }
         return CappedCharField(
             label=self.label,
             required=False,
@@ -89,10 +96,10 @@ class Rating(Field):
         return forms.TypedChoiceField(
             label=self.label,
             required=False,
-            choices=[("", "Not rated")] + [(str(n), str(n)) for n in range(11)],
+            choices=[("", gettext("Not rated"))] + [(str(n), str(n)) for n in range(11)],
             coerce=int,
             empty_value=None,
-            help_text=self.help or "0 is not at all, 10 is completely.",
+            help_text=self.help or gettext("0 is not at all, 10 is completely."),
         )
 
     def display(self, value: Any) -> str:
@@ -109,12 +116,12 @@ class Choice(Field):
         return forms.ChoiceField(
             label=self.label,
             required=False,
-            choices=[("", "Choose…"), *self.choices],
+            choices=[("", gettext("Choose…")), *self.choices],
             help_text=self.help,
         )
 
     def display(self, value: Any) -> str:
-        return dict(self.choices).get(value, "")
+        return str(dict(self.choices).get(value, ""))
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,7 @@ class Date(Field):
         if not value:
             return ""
         try:
-            return f"{datetime.date.fromisoformat(value):%A %-d %B %Y}"
+            return dates.weekday_and_date_with_year(datetime.date.fromisoformat(value))
         except ValueError:
             return str(value)
 
@@ -146,7 +153,7 @@ class ItemList(Field):
     """Rows of the same few fields: the items of a box, the steps of a plan."""
 
     subfields: tuple[Field, ...] = ()
-    item_label: str = "Item"
+    item_label: str = gettext_lazy("Item")
     max_items: int = 30
     # Rows the participant can put in order with Move up / Move down buttons (no JavaScript needed).
     orderable: bool = False
@@ -178,12 +185,21 @@ class Kind:
     compares_previous: bool = False
     # Worksheets that go with this one, offered under its introduction: (kind key, why).
     see_also: tuple[tuple[str, str], ...] = ()
+    # The languages its prompts are written in (marked for translation and in each catalogue);
+    # in any other, the page shows the English prompts and says which languages have them.
+    languages: tuple[str, ...] = ("en",)
+
+    def prompt_languages(self, language: str) -> list[tuple[str, str]]:
+        """(code, name) of the languages that have the prompts, when ``language`` does not."""
+        if language in self.languages:
+            return []
+        return [(code, name) for code, name in settings.LANGUAGES if code in self.languages]
 
     @property
     def related(self) -> list[dict]:
         """The ``see_also`` worksheets with their names and addresses, for the form page."""
         return [
-            {"label": REGISTRY[key].label, "url": f"/worksheets/new/{key}/", "why": why}
+            {"label": REGISTRY[key].label, "url": reverse("worksheets:new", args=[key]), "why": why}
             for key, why in self.see_also
             if key in REGISTRY
         ]
@@ -235,17 +251,17 @@ class Kind:
                 if isinstance(f, ItemList):
                     rows = [
                         [
-                            {"label": sub.label, "value": sub.display(item.get(sub.name))}
+                            {"label": str(sub.label), "value": sub.display(item.get(sub.name))}
                             for sub in f.subfields
                         ]
                         for item in (value or [])
                     ]
-                    entries.append({"type": "list", "label": f.label, "rows": rows})
+                    entries.append({"type": "list", "label": str(f.label), "rows": rows})
                 else:
                     entries.append(
-                        {"type": f.kind_name, "label": f.label, "value": f.display(value)}
+                        {"type": f.kind_name, "label": str(f.label), "value": f.display(value)}
                     )
-            sections.append({"title": section.title, "entries": entries})
+            sections.append({"title": str(section.title), "entries": entries})
         return sections
 
 

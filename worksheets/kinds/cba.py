@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import Choice, ItemList, Kind, Rating, Section, Text, register
 
-TERMS = (("short", "Short-term"), ("long", "Long-term"))
+TERMS = (("short", _("Short-term")), ("long", _("Long-term")))
 
 
 def box(name: str, label: str, item: str, help: str) -> ItemList:
@@ -16,9 +19,11 @@ def box(name: str, label: str, item: str, help: str) -> ItemList:
         item_label=item,
         subfields=(
             Text("item", item, max_length=300, lines=2),
-            Choice("term", "Short-term or long-term", choices=TERMS),
+            Choice("term", _("Short-term or long-term"), choices=TERMS),
             Rating(
-                "weight", "How much it weighs for me", help="Optional: 0 is hardly, 10 is a lot."
+                "weight",
+                _("How much it weighs for me"),
+                help=_("Optional: 0 is hardly, 10 is a lot."),
             ),
         ),
     )
@@ -27,27 +32,30 @@ def box(name: str, label: str, item: str, help: str) -> ItemList:
 BOXES = (
     box(
         "keep_benefits",
-        "What keeping on gives me",
-        "Something it gives me",
-        "The things you get from the behaviour, honestly, even the ones that are hard to admit.",
+        _("What keeping on gives me"),
+        _("Something it gives me"),
+        _("The things you get from the behaviour, honestly, even the ones that are hard to admit."),
     ),
     box(
         "keep_costs",
-        "What keeping on costs me",
-        "Something it costs me",
-        "What the behaviour takes from you: health, money, time, people, self-respect, anything.",
+        _("What keeping on costs me"),
+        _("Something it costs me"),
+        _(
+            "What the behaviour takes from you: health, money, time, people, self-respect, "
+            "anything."
+        ),
     ),
     box(
         "stop_benefits",
-        "What stopping would give me",
-        "Something stopping would give me",
-        "What you might gain by stopping or cutting down, now and further ahead.",
+        _("What stopping would give me"),
+        _("Something stopping would give me"),
+        _("What you might gain by stopping or cutting down, now and further ahead."),
     ),
     box(
         "stop_costs",
-        "What stopping would cost me",
-        "Something stopping would cost me",
-        "What would be hard or lost if you stopped. Naming it helps you plan for it.",
+        _("What stopping would cost me"),
+        _("Something stopping would cost me"),
+        _("What would be hard or lost if you stopped. Naming it helps you plan for it."),
     ),
 )
 
@@ -59,11 +67,11 @@ def summary(answers: dict) -> dict:
         items = [item for item in answers.get(spec.name) or [] if item.get("item")]
         boxes.append(
             {
-                "title": spec.label,
+                "title": str(spec.label),
                 "items": [
                     {
                         "text": item["item"],
-                        "term": dict(TERMS).get(item.get("term") or "", ""),
+                        "term": str(dict(TERMS).get(item.get("term") or "", "")),
                         "weight": item.get("weight"),
                     }
                     for item in items
@@ -73,7 +81,7 @@ def summary(answers: dict) -> dict:
         )
     return {
         "boxes": boxes,
-        "reflection": (
+        "reflection": gettext(
             "Take a moment with the four boxes side by side. Which items weigh most for you, and "
             "which of them are short-term or long-term? There is no right answer: whatever you "
             "notice is worth knowing."
@@ -84,40 +92,40 @@ def summary(answers: dict) -> dict:
 KIND = register(
     Kind(
         key=WorksheetKind.CBA,
-        intro=(
+        intro=_(
             "Any behaviour we keep coming back to gives us something, and costs us something. "
             "Writing both sides down, for keeping on and for stopping, helps you see the whole "
             "picture in your own words. Be as honest as you like: only you can see this."
         ),
         sections=(
             Section(
-                "What I'm weighing up",
+                _("What I'm weighing up"),
                 (
                     Text(
                         "behaviour",
-                        "The behaviour I'm looking at",
+                        _("The behaviour I'm looking at"),
                         max_length=300,
                         lines=1,
-                        help="For example: drinking on weeknights, gambling online.",
+                        help=_("For example: drinking on weeknights, gambling online."),
                     ),
                 ),
             ),
             Section(
-                "Keeping on with it",
+                _("Keeping on with it"),
                 BOXES[:2],
-                intro="Mark each item short-term or long-term, and weigh it if you like.",
+                intro=_("Mark each item short-term or long-term, and weigh it if you like."),
             ),
             Section(
-                "Stopping or cutting down",
+                _("Stopping or cutting down"),
                 BOXES[2:],
-                intro="Mark each item short-term or long-term, and weigh it if you like.",
+                intro=_("Mark each item short-term or long-term, and weigh it if you like."),
             ),
             Section(
-                "Looking at it all together",
+                _("Looking at it all together"),
                 (
                     Text(
                         "reflection",
-                        "Looking at the four boxes, what stands out to me?",
+                        _("Looking at the four boxes, what stands out to me?"),
                         max_length=4000,
                         lines=5,
                     ),
@@ -125,5 +133,6 @@ KIND = register(
             ),
         ),
         summary=summary,
+        languages=("en", "es", "fr", "de", "nl", "pt", "sv"),
     )
 )
