@@ -41,9 +41,12 @@ def sos(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def sos_numbers(request: HttpRequest) -> HttpResponse:
+    visitor_country = crisis_lines.visitor_country(request)
+    countries = crisis_lines.by_name()
     context = {
-        "countries": crisis_lines.by_name(),
-        "visitor_country": crisis_lines.visitor_country(request),
+        # The visitor's own country first: on a phone the list is long.
+        "countries": sorted(countries, key=lambda country: country.code != visitor_country),
+        "visitor_country": visitor_country,
         "checked": crisis_lines.checked_on(),
         "directory_url": crisis_lines.DIRECTORY_URL,
         "worker_url": offline.worker_url(),

@@ -59,6 +59,11 @@ def test_the_urge_page_works_offline_and_keeps_a_plan_on_the_phone(browser, live
     assert csp_violations(page) == []
     assert page.problems == []
 
+    # The crisis numbers were stored with it.
+    page.goto("/sos/numbers/")
+    assert page.get_by_role("heading", name="Crisis numbers").is_visible()
+    assert axe_violations(page) == []
+
     # The page in another language is stored when it is opened, and then works offline too.
     context.set_offline(False)
     page.goto("/es/sos/")

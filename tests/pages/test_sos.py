@@ -224,3 +224,11 @@ def test_the_urge_page_names_the_next_online_meetings(client, make_meeting):
     assertContains(response, "data-soon")
     assertContains(response, "Monday Lunch Online")
     assertContains(response, '<time datetime="2026-01-12T13:00+00:00">')
+
+
+def test_the_numbers_page_puts_the_visitors_country_first(client):
+    response = client.get("/sos/numbers/", HTTP_ACCEPT_LANGUAGE="en-NZ")
+    content = response.content.decode()
+
+    assert content.index('id="country-nz"') < content.index('id="country-ar"')
+    assertContains(response, 'href="#nz"')
