@@ -313,8 +313,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SMART Recovery <norep
 SITE_URL = os.environ.get("SITE_URL") or (
     f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG else "http://127.0.0.1:8000"
 )
-if urlsplit(SITE_URL).scheme not in {"http", "https"}:
-    raise ImproperlyConfigured(f"SITE_URL must be an http(s) address, not {SITE_URL!r}.")
+_site = urlsplit(SITE_URL)
+if _site.scheme not in {"http", "https"} or not _site.netloc or "*" in _site.netloc:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's http(s) address (e.g. https://meetings.example.org), "
+        f"not {SITE_URL!r}."
+    )
 
 # Languages: English at unprefixed URLs, the others under /es/, /fr/, ... (smartrecovery/urls.py).
 # Each is named in its own words, as the language picker shows it. Catalogues live in
