@@ -13,11 +13,12 @@ import gzip
 import os
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
 
-from meetings.models import Attendance, Location
+from meetings.models import Attendance, Location, Meeting
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import axe_violations, csp_violations, watched_page
 from worksheets.models import ShareLink, Worksheet
@@ -162,8 +163,17 @@ def test_a_phone_visitor_finds_joins_and_maps_a_meeting(browser, live_server, di
     page.goto("/")
     soon = page.locator("#online-heading").locator("xpath=..")
     soon.get_by_text("Online Check-in").wait_for()
-    assert "Times are in your time zone (America/Chicago)." in soon.inner_text()
+    assert "Times are in your time zone." in soon.inner_text()
     assert "UTC" not in soon.inner_text()
+    starts = Meeting.objects.get(slug="online-evening").time
+    local = datetime.datetime.combine(datetime.date.today(), starts, tzinfo=datetime.UTC)
+    clock = local.astimezone(ZoneInfo("America/Chicago")).strftime("%I:%M %p").lstrip("0")
+    assert re.search(rf"(Today|Tomorrow) {clock}", soon.inner_text())
+    # The zone is remembered at the first tap, for the pages after this one.
+    page.locator("main").click(position={"x": 5, "y": 5})
+    assert {"name": "tz", "value": "America/Chicago"}.items() <= {
+        **next(cookie for cookie in context.cookies() if cookie["name"] == "tz")
+    }.items()
 
     # Finder: the results start on the first screen, with a filter panel open or not.
     page.goto("/meetings/?near=Austin%2C+TX")
