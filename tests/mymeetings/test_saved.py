@@ -236,3 +236,11 @@ def test_the_script_comes_once_with_the_first_star(client, make_meeting):
     page = client.get(f"/meetings/{meeting.slug}/").content.decode()
 
     assert page.count("js/save_star.js") == 1
+
+
+def test_finder_results_carry_the_star(client, make_meeting):
+    meeting = make_meeting(name="Eastside Tuesday")
+
+    page = client.get("/meetings/", {"lat": "30.2614", "lng": "-97.7218"})
+
+    assertContains(page, f'action="/meetings/mine/save/{meeting.slug}/"')
