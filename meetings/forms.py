@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import ChangeRequest, MeetingQuerySet
 from meetings.search import ProgramLanguageFields, sorted_by_name, translated_choices
@@ -12,10 +13,10 @@ class PlaceSearchForm(forms.Form):
     """The home page's "find a meeting near" box; it submits to the finder at /meetings/."""
 
     near = forms.CharField(
-        label="City, ZIP or postcode",
+        label=_("City, ZIP or postcode"),
         max_length=200,
         widget=forms.TextInput(
-            attrs={"placeholder": "e.g. Austin, TX or 78701", "autocomplete": "address-level2"}
+            attrs={"placeholder": _("e.g. Austin, TX or 78701"), "autocomplete": "address-level2"}
         ),
     )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
@@ -28,17 +29,17 @@ class ChangeRequestForm(forms.ModelForm):
     # Hidden from people by CSS; bots fill every field they find.
     website = forms.CharField(
         required=False,
-        label="Leave this empty",
+        label=_("Leave this empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
         model = ChangeRequest
         fields = ["message", "name", "email"]
-        labels = {"message": "What should change?"}
+        labels = {"message": _("What should change?")}
         help_texts = {
-            "message": "For example: the meeting moved to Thursdays, or the link has changed.",
-            "email": "Optional, if you would like an answer.",
+            "message": _("For example: the meeting moved to Thursdays, or the link has changed."),
+            "email": _("Optional, if you would like an answer."),
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
 
@@ -51,7 +52,7 @@ class OnlineFilterForm(ProgramLanguageFields):
     """The online meetings page's optional filters, kept in the URL."""
 
     type = forms.MultipleChoiceField(
-        label="Kind of meeting",
+        label=_("Kind of meeting"),
         choices=translated_choices(lambda: sorted_by_name(EDITABLE_TYPES)),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),

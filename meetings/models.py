@@ -20,10 +20,12 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import JSONObject
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.types import ALL_TYPES, LANGUAGES, PROGRAM_CODES, Program
+from smartrecovery import dates
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -597,8 +599,8 @@ class ChangeRequest(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="change_requests")
     message = models.TextField(max_length=2000)
-    name = models.CharField("your name", max_length=120, blank=True)
-    email = models.EmailField("your email", blank=True)
+    name = models.CharField(_("your name"), max_length=120, blank=True)
+    email = models.EmailField(_("your email"), blank=True)
     created = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -693,14 +695,20 @@ class MeetingException(models.Model):
         """ "No meeting on Thursday 24 December", "Closed 20 December – 3 January", ..."""
         from meetings.schedule import format_clock
 
-        day = f"{self.date:%A} {self.date.day} {self.date:%B}"
+        day = dates.weekday_and_date(self.date)
         if self.kind == self.Kind.CLOSED:
             end = self.end_date or self.date
-            return f"Closed {self.date.day} {self.date:%B} – {end.day} {end:%B %Y}"
+            return gettext("Closed %(first)s – %(last)s") % {
+                "first": dates.day_and_month(self.date),
+                "last": dates.day_month_and_year(end),
+            }
         if self.kind == self.Kind.MOVED and self.new_time:
-            usual = format_clock(self.meeting.time)
-            return f"{day}: at {format_clock(self.new_time)} instead of {usual}"
-        return f"No meeting on {day}"
+            return gettext("%(day)s: at %(time)s instead of %(usual)s") % {
+                "day": day,
+                "time": format_clock(self.new_time),
+                "usual": format_clock(self.meeting.time),
+            }
+        return gettext("No meeting on %(day)s") % {"day": day}
 
     def clean(self) -> None:
         """Refuse what would confuse people: a date gone by, a closure ending before it starts,

@@ -142,7 +142,7 @@ def day_label(date: datetime.date, today: datetime.date) -> str:
         return gettext("Today")
     if date == today + DAY:
         return gettext("Tomorrow")
-    return dates.weekday_and_date(date)
+    return dates.capitalised(dates.weekday_and_date(date))
 
 
 def day_bounds(date: datetime.date, zone_name: str) -> tuple[datetime.datetime, datetime.datetime]:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 from meetings.models import available_timezones
 
@@ -131,7 +132,7 @@ def zone_choices(current: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     groups = list(zone_groups())
     if any(current == name for _, options in groups for name, _ in options):
         return groups
-    return [("Your zone", ((current, current.replace("_", " ")),)), *groups]
+    return [(gettext("Your zone"), ((current, current.replace("_", " ")),)), *groups]
 
 
 def place_of(zone_name: str) -> str:

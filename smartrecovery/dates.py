@@ -69,18 +69,33 @@ def weekday(date: datetime.date) -> str:
 
 
 def weekday_and_date(date: datetime.date) -> str:
-    """ "Thursday 3 December"; "Jueves, 3 de diciembre", "Jeudi 3 décembre", ... ."""
+    """ "Thursday 3 December"; "jueves, 3 de diciembre", "jeudi 3 décembre", ... (in a sentence;
+    ``capitalised`` for a heading)."""
     if is_english():
         return f"{date:%A} {date.day} {date:%B}"
     code = language()
-    return capitalised(format_date(date, full_weekday_pattern(code), locale=babel_locale(code)))
+    return format_date(date, full_weekday_pattern(code), locale=babel_locale(code))
 
 
 def weekday_and_date_with_year(date: datetime.date) -> str:
     """ "Thursday 3 December 2026" and its forms in the other languages."""
     if is_english():
         return f"{date:%A} {date.day} {date:%B} {date.year}"
-    return capitalised(format_date(date, "full", locale=babel_locale(language())))
+    return format_date(date, "full", locale=babel_locale(language()))
+
+
+def day_and_month(date: datetime.date) -> str:
+    """ "24 December"; "24 de diciembre", "24 décembre", "24. Dezember", ... ."""
+    if is_english():
+        return f"{date.day} {date:%B}"
+    return format_skeleton("MMMMd", date, locale=babel_locale(language()))
+
+
+def day_month_and_year(date: datetime.date) -> str:
+    """ "3 January 2027"; "3 de enero de 2027", "3 janvier 2027", ... ."""
+    if is_english():
+        return f"{date.day} {date:%B %Y}"
+    return format_date(date, "long", locale=babel_locale(language()))
 
 
 def day_and_month_short(date: datetime.date) -> str:

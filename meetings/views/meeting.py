@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from meetings.calendar import build_calendar
 from meetings.forms import ChangeRequestForm
@@ -130,7 +131,9 @@ def request_change(request: HttpRequest, slug: str) -> HttpResponse:
         if not form.is_spam:
             form.instance.meeting = meeting
             tell_facilitators(request, form.save())
-        messages.success(request, "Thank you. The meeting's facilitators will look at it soon.")
+        messages.success(
+            request, gettext("Thank you. The meeting's facilitators will look at it soon.")
+        )
         return redirect("meetings:detail", slug=meeting.slug)
     # Errors are shown beside the fields, on the meeting's own page.
     return render(request, "meetings/meeting_detail.html", detail_context(request, meeting, form))

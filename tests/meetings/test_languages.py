@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 
 from meetings.forms import OnlineFilterForm
+from meetings.models import MeetingException
 from meetings.online_schedule import day_label
 from meetings.schedule import format_clock, when_label
 from meetings.search import FinderForm
@@ -105,3 +106,20 @@ def test_the_filters_list_types_in_the_alphabetical_order_of_their_names():
 def test_distances_keep_their_unit_whatever_the_language():
     with translation.override("sv"):
         assert dict(FinderForm().fields["unit"].choices) == {"mi": "engelska mil", "km": "km"}
+
+
+def test_a_one_off_change_is_described_in_the_language():
+    closure = MeetingException(
+        kind=MeetingException.Kind.CLOSED,
+        date=datetime.date(2026, 12, 20),
+        end_date=datetime.date(2027, 1, 3),
+    )
+    day_off = MeetingException(
+        kind=MeetingException.Kind.CANCELLED, date=datetime.date(2026, 12, 24)
+    )
+
+    assert closure.describe() == "Closed 20 December – 3 January 2027"
+    assert day_off.describe() == "No meeting on Thursday 24 December"
+    with translation.override("es"):
+        assert closure.describe() == "Cerrada del 20 de diciembre al 3 de enero de 2027"
+        assert day_off.describe() == "No hay reunión el jueves, 24 de diciembre"
