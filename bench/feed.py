@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import datetime
 import gzip
 import http.client
 import itertools
@@ -448,8 +449,8 @@ def under_gunicorn(database: str) -> dict[str, list[list[str]]]:
         while time.monotonic() < warm_until:
             for path in (FEED, FINDER_PAGE):
                 get(port, path, GZIP)
+        since = timezone.now()
         latencies, seconds = until_rebuilt([port])
-        tables["rebuild"] = [rebuild_row("one server, 2 workers", latencies, seconds)]
         feed = load(port, [FEED], GZIP)
         page = load(port, [FINDER_PAGE])
         page_gzip = load(port, [FINDER_PAGE], GZIP)
@@ -461,6 +462,9 @@ def under_gunicorn(database: str) -> dict[str, list[list[str]]]:
             load_row("/api/meetings/?near=Austin, TX (gzip)", api, ""),
         ]
         tables["memory, after the load"] = memory.stack_rows(master, worker)
+    # Counted now: the worker marks its job done a moment after it has stored the feed.
+    row = rebuild_row("one server, 2 workers", latencies, seconds)
+    tables["rebuild"] = [[*row, str(builds_since(since))]]
     tables["tool"] = [[feed["tool"]]]
     return tables
 
@@ -484,6 +488,17 @@ def redis_server() -> Iterator[str]:
         yield f"redis://{HOST}:{port}/0"
 
 
+def builds_since(since: datetime.datetime) -> int:
+    """Feeds built by the task queue's workers since then (a rebuild that found the stored feed
+    current returns False and is not counted)."""
+    return DBTaskResult.objects.filter(
+        task_path="meetings.public_feed.rebuild_feed",
+        enqueued_at__gte=since,
+        status="SUCCESSFUL",
+        return_value=True,
+    ).count()
+
+
 def two_instances(database: str) -> tuple[list[list[str]], str]:
     """Two gunicorn instances (one worker each) on one database and one cache, one task worker:
     an edit, the feed built how many times, and how soon both serve it."""
@@ -498,11 +513,7 @@ def two_instances(database: str) -> tuple[list[list[str]], str]:
         since = timezone.now()
         latencies, seconds = until_rebuilt([first, second])
         time.sleep(2)
-    builds = DBTaskResult.objects.filter(
-        task_path="meetings.public_feed.rebuild_feed", enqueued_at__gte=since
-    )
-    built = builds.filter(status="SUCCESSFUL", return_value=True).count()
-    row = [*rebuild_row("two servers, 1 worker each", latencies, seconds), str(built)]
+    row = [*rebuild_row("two servers, 1 worker each", latencies, seconds), str(builds_since(since))]
     return [row], f"cache: {'Redis' if redis_url else 'each process its own (no redis-server)'}"
 
 
