@@ -25,7 +25,7 @@ from meetings.schedule import (
     when_label,
     zone,
 )
-from meetings.zones import choose_zone, remember_zone
+from meetings.zones import choose_zone, remember_zone, zone_choices
 from mymeetings.models import CalendarFeed
 from mymeetings.saved import TooManyInSession, meetings_saved_by, saved_meetings, set_saved
 from mymeetings.subscription import feed_body
@@ -68,7 +68,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     entries = [entry_for(m, now=now, viewer_zone=viewer.name) for m in saved_meetings(request)]
     latest = datetime.datetime.max.replace(tzinfo=datetime.UTC)
     entries.sort(key=lambda e: (e.upcoming.starts if e.upcoming else latest, e.meeting.name))
-    response = render(request, "mymeetings/mine.html", {"entries": entries, "zone": viewer})
+    context = {"entries": entries, "zone": viewer, "zone_choices": zone_choices(viewer.name)}
+    response = render(request, "mymeetings/mine.html", context)
     remember_zone(request, response, viewer)
     return response
 

@@ -244,3 +244,13 @@ def test_finder_results_carry_the_star(client, make_meeting):
     page = client.get("/meetings/", {"lat": "30.2614", "lng": "-97.7218"})
 
     assertContains(page, f'action="/meetings/mine/save/{meeting.slug}/"')
+
+
+def test_my_meetings_can_be_shown_in_another_zone_which_is_remembered(client, make_meeting):
+    save(client, make_meeting())
+
+    page = client.get("/meetings/mine/", {"tz": "Asia/Tokyo"})
+
+    assertContains(page, "in <strong>Asia/Tokyo</strong>")
+    assertContains(page, '<option value="Asia/Tokyo" selected>')
+    assert page.cookies["tz"].value == "Asia/Tokyo"
