@@ -19,6 +19,7 @@ class ReminderSettingsForm(forms.ModelForm):
             "zone",
         ]
         widgets = {"subject": forms.RadioSelect}
+        labels = {"lead_minutes": "How long before a meeting", "checkin_day": "Check-in day"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
