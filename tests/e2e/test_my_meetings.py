@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from meetings.models import Attendance, Meeting
-from tests.e2e.conftest import axe_violations, csp_violations
+from tests.e2e.conftest import axe_violations, csp_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,9 +30,11 @@ def test_a_visitor_stars_a_meeting_in_place_and_finds_it_on_my_meetings(page):
     page.get_by_role("button", name="remove Starred Online Evening from my meetings").wait_for()
     assert page.url.endswith("/meetings/starred-online-evening/")
     assert "is in My meetings" in page.get_by_role("status").last.text_content()
+    screenshot(page, "meeting-starred")
 
     page.goto("/meetings/mine/")
     page.get_by_role("link", name="Starred Online Evening").wait_for()
+    screenshot(page, "my-meetings")
     assert axe_violations(page) == []
     assert csp_violations(page) == []
     assert page.problems == []
