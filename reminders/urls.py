@@ -5,6 +5,6 @@ from reminders import views
 app_name = "reminders"
 
 urlpatterns = [
-    path("settings/", views.settings, name="settings"),
+    path("settings/", views.save_settings, name="settings"),
     path("off/<str:token>/", views.off, name="off"),
 ]

@@ -20,7 +20,8 @@ from reminders.unsubscribe import user_id_from
 
 @require_POST
 @login_required
-def settings(request: HttpRequest) -> HttpResponse:
+def save_settings(request: HttpRequest) -> HttpResponse:
+    """The account page's reminders form: saved, or shown again with what to fix."""
     instance = ReminderSettings.objects.filter(user=request.user).first()
     form = ReminderSettingsForm(request.POST, instance=instance)
     if not form.is_valid():
