@@ -66,7 +66,7 @@ def saved_meetings(request: HttpRequest) -> QuerySet[Meeting]:
     return _listed(request.session.get(SESSION_KEY, []))
 
 
-def _listed(ids) -> QuerySet[Meeting]:
+def _listed(ids: QuerySet | list[int]) -> QuerySet[Meeting]:
     return (
         Meeting.objects.listed()
         .filter(pk__in=ids)
