@@ -7,9 +7,11 @@ import copy
 import datetime
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from meetings.models import Meeting
 from meetings.schedule import Occurrence, held_on, spec_day, zone
+from smartrecovery import dates
 
 REQUEST_WINDOW = datetime.timedelta(hours=24)
 
@@ -60,20 +62,21 @@ def request_problem(
 ) -> tuple[Occurrence | None, str]:
     """The occurrence on ``date``, or why proof of it cannot be asked for now."""
     if not meeting.attendance_verification:
-        return None, "This meeting does not offer proof of attendance."
+        return None, gettext("This meeting does not offer proof of attendance.")
     if not meeting.is_active:
-        return None, "This meeting is closed at the moment."
+        return None, gettext("This meeting is closed at the moment.")
     occurrence = held_occurrence(meeting, date)
+    day = {"day": dates.weekday_and_date_with_year(date)}
     if occurrence is None:
-        return None, f"There was no meeting on {day_in_words(date)} (not its day, or cancelled)."
+        return None, gettext("There was no meeting on %(day)s (not its day, or cancelled).") % day
     if now < occurrence.starts:
-        return None, (
-            f"The meeting on {day_in_words(date)} has not started yet: you can ask for proof "
-            "from its start until a day after it ends."
-        )
+        return None, gettext(
+            "The meeting on %(day)s has not started yet: you can ask for proof from its start "
+            "until a day after it ends."
+        ) % day
     if now > occurrence.ends + REQUEST_WINDOW:
-        return None, (
-            f"The meeting on {day_in_words(date)} ended more than 24 hours ago, so proof of it "
-            "can no longer be asked for here."
-        )
+        return None, gettext(
+            "The meeting on %(day)s ended more than 24 hours ago, so proof of it can no longer "
+            "be asked for here."
+        ) % day
     return occurrence, ""

@@ -5,13 +5,15 @@ Every view of a participant's proof goes through ``get_proof_for_user``: anyone 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -38,7 +40,7 @@ def verify_url(request: HttpRequest, code: str) -> str:
 def request_proof(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.listed(), slug=slug)
     if not meeting.attendance_verification:
-        messages.error(request, "This meeting does not offer proof of attendance.")
+        messages.error(request, gettext("This meeting does not offer proof of attendance."))
         return redirect("meetings:detail", slug=meeting.slug)
     form = ProofRequestForm(request.POST, meeting=meeting, user=request.user)
     if form.is_valid():
@@ -51,8 +53,10 @@ def request_proof(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your request is with the meeting's facilitators. Once one confirms it, your "
-                "proof is here and on your account page.",
+                gettext(
+                    "Your request is with the meeting's facilitators. Once one confirms it, your "
+                    "proof is here and on your account page."
+                ),
             )
             return redirect("attendance:proof", pk=proof.pk)
     context = {**detail_context(request, meeting), "proof_form": form}
@@ -76,7 +80,9 @@ def pdf_response(request: HttpRequest, proofs: list[Proof], filename: str) -> Ht
     # Imported here: fpdf2 and what it brings take 30 MB that no other page needs.
     from attendance.pdf import proofs_pdf
 
-    body = proofs_pdf(proofs, lambda code: verify_url(request, code))
+    # In English, like /verify/ where it is checked: a proof is read by courts and employers.
+    with translation.override(settings.LANGUAGE_CODE):
+        body = proofs_pdf(proofs, lambda code: verify_url(request, code))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -99,14 +105,16 @@ def proofs_period_pdf(request: HttpRequest) -> HttpResponse:
     """Every confirmed proof of meetings in a period, one page each, in date order."""
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        messages.error(request, " ".join(form.non_field_errors()) or "Give dates as YYYY-MM-DD.")
+        messages.error(
+            request, " ".join(form.non_field_errors()) or gettext("Give dates as YYYY-MM-DD.")
+        )
         return redirect(reverse("account") + "#proofs-heading")
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     proofs = list(
         Proof.objects.owned_by(request.user).confirmed().between(start, end).order_by("starts")
     )
     if not proofs:
-        messages.info(request, "You have no confirmed proofs of meetings in that period.")
+        messages.info(request, gettext("You have no confirmed proofs of meetings in that period."))
         return redirect(reverse("account") + "#proofs-heading")
     stamp = timezone.localdate().isoformat()
     return pdf_response(request, proofs, f"proofs-of-attendance-{stamp}.pdf")
@@ -121,7 +129,7 @@ def proof_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     except ProofError as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, "Revoked: its code now shows only that it was revoked.")
+        messages.success(request, gettext("Revoked: its code now shows only that it was revoked."))
     return redirect("attendance:proof", pk=proof.pk)
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from toolbox.checkin import Answers, prompts, suggest
@@ -36,7 +37,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 confidence=answers.confidence,
                 answers=answers.questions(),
             )
-            messages.success(request, "Your check-in is saved. Only you can see it.")
+            messages.success(request, gettext("Your check-in is saved. Only you can see it."))
             return redirect("checkin:detail", pk=saved.pk)
         context.update(suggestion=suggestion, stage=stage, answers=answers)
     return render(request, "worksheets/checkin.html", context)

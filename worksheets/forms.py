@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
@@ -148,6 +149,13 @@ class Buttons(forms.RadioSelect):
         super().__init__(attrs={"class": "btn-check"})
 
 
+def up_to(limit: int) -> str:
+    """ "Up to 2,000 characters.", the number grouped as the page's language writes it."""
+    return gettext("Up to %(count)s characters.") % {
+        "count": number_format(limit, force_grouping=True)
+    }
+
+
 def text_field(label: str, help_text: str, *, limit: int, lines: int = 1) -> CappedCharField:
     widget = forms.Textarea(attrs={"rows": lines}) if lines > 1 else forms.TextInput()
     return CappedCharField(
@@ -155,62 +163,74 @@ def text_field(label: str, help_text: str, *, limit: int, lines: int = 1) -> Cap
         required=False,
         max_length=limit,
         widget=widget,
-        help_text=f"{help_text} Up to {limit:,} characters.".strip(),
+        help_text=lazy(lambda: f"{help_text} {up_to(limit)}".strip(), str)(),
         error_messages={"max_length": TOO_LONG},
     )
 
 
 class UrgeForm(forms.ModelForm):
     felt_at = forms.DateTimeField(
-        label="When",
+        label=gettext_lazy("When"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Now, unless you change it.",
-        error_messages={"required": "Say when you felt the urge (now or earlier)."},
+        help_text=gettext_lazy("Now, unless you change it."),
+        error_messages={"required": gettext_lazy("Say when you felt the urge (now or earlier).")},
     )
     intensity = forms.TypedChoiceField(
-        label="How strong was it?",
-        help_text="0 is barely there; 10 is the strongest you've known.",
+        label=gettext_lazy("How strong was it?"),
+        help_text=gettext_lazy("0 is barely there; 10 is the strongest you've known."),
         choices=[(number, str(number)) for number in range(11)],
         coerce=int,
         widget=Buttons,
         error_messages={
-            "required": "Choose how strong the urge was, from 0 to 10.",
-            "invalid_choice": "Choose how strong the urge was, from 0 to 10.",
+            "required": gettext_lazy("Choose how strong the urge was, from 0 to 10."),
+            "invalid_choice": gettext_lazy("Choose how strong the urge was, from 0 to 10."),
         },
     )
     minutes = forms.IntegerField(
-        label="How long did it last? (minutes)",
+        label=gettext_lazy("How long did it last? (minutes)"),
         required=False,
         min_value=0,
         max_value=URGE_MINUTES_MAX,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        help_text="Optional. Most urges pass within 20 or 30 minutes.",
+        help_text=gettext_lazy("Optional. Most urges pass within 20 or 30 minutes."),
         error_messages={
-            "min_value": "Minutes can't be below 0.",
-            "max_value": f"Up to {URGE_MINUTES_MAX:,} minutes (a day). Log a longer urge as "
-            "more than one.",
+            "min_value": gettext_lazy("Minutes can't be below 0."),
+            "max_value": lazy(
+                lambda: (
+                    gettext("Up to %(count)s minutes (a day). Log a longer urge as more than one.")
+                    % {"count": number_format(URGE_MINUTES_MAX, force_grouping=True)}
+                ),
+                str,
+            )(),
         },
     )
     situation = text_field(
-        "Situation: where, doing what?",
-        "Optional. Separate several with commas.",
+        gettext_lazy("Situation: where, doing what?"),
+        gettext_lazy("Optional. Separate several with commas."),
         limit=URGE_TEXT_MAX,
     )
     people = text_field(
-        "People: who was there?", "Optional. Separate several with commas.", limit=URGE_TEXT_MAX
-    )
-    feeling = text_field(
-        "Feeling: how did you feel?",
-        "Optional. Separate several with commas.",
+        gettext_lazy("People: who was there?"),
+        gettext_lazy("Optional. Separate several with commas."),
         limit=URGE_TEXT_MAX,
     )
-    response = text_field("What I did", "Optional.", limit=URGE_NOTE_MAX, lines=3)
+    feeling = text_field(
+        gettext_lazy("Feeling: how did you feel?"),
+        gettext_lazy("Optional. Separate several with commas."),
+        limit=URGE_TEXT_MAX,
+    )
+    response = text_field(
+        gettext_lazy("What I did"), gettext_lazy("Optional."), limit=URGE_NOTE_MAX, lines=3
+    )
     acted_on = forms.TypedChoiceField(
-        label="Did you act on it?",
-        choices=[("no", "No, I rode it out"), ("yes", "Yes, I acted on it")],
+        label=gettext_lazy("Did you act on it?"),
+        choices=[
+            ("no", gettext_lazy("No, I rode it out")),
+            ("yes", gettext_lazy("Yes, I acted on it")),
+        ],
         coerce=lambda value: value == "yes",
         widget=Buttons,
-        error_messages={"required": "Say whether you rode it out or acted on it."},
+        error_messages={"required": gettext_lazy("Say whether you rode it out or acted on it.")},
     )
 
     class Meta:
@@ -239,9 +259,12 @@ class UrgeForm(forms.ModelForm):
 
 class StartDateForm(forms.Form):
     date = forms.DateField(
-        label="Count my days from",
+        label=gettext_lazy("Count my days from"),
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
-        error_messages={"required": "Choose the date to count from.", "invalid": "Enter a date."},
+        error_messages={
+            "required": gettext_lazy("Choose the date to count from."),
+            "invalid": gettext_lazy("Enter a date."),
+        },
     )
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
@@ -253,8 +276,8 @@ class StartDateForm(forms.Form):
         date = self.cleaned_data["date"]
         if date > self.today:
             raise forms.ValidationError(
-                "That date is still to come. Choose today or a day that has passed."
+                gettext("That date is still to come. Choose today or a day that has passed.")
             )
         if date < datetime.date(1900, 1, 1):
-            raise forms.ValidationError("Choose a date from 1900 on.")
+            raise forms.ValidationError(gettext("Choose a date from 1900 on."))
         return date

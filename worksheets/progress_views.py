@@ -17,6 +17,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
@@ -35,7 +36,7 @@ from worksheets.models import (
 
 RECENT = 20
 CHECKINS_CHARTED = 12
-SIGN_IN_NOTE = (
+SIGN_IN_NOTE = gettext_lazy(
     "Your urge log and progress are kept in your own account, private to you. Sign in, or "
     "create a free account with just a username and a password, and you can start right away."
 )
@@ -128,7 +129,9 @@ def urge_log(request: HttpRequest) -> HttpResponse:
             form = UrgeForm(request.POST, instance=UrgeEntry(owner=request.user))
             if form.is_valid():
                 form.save()
-                messages.success(request, "Logged. Noticing an urge is a skill, and you used it.")
+                messages.success(
+                    request, gettext("Logged. Noticing an urge is a skill, and you used it.")
+                )
                 return redirect("worksheets:urges")
             return _render_log(request, form, status=422)
         form = UrgeForm(initial={"felt_at": _now_in_zone()})
@@ -147,7 +150,7 @@ def urge_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form = UrgeForm(request.POST, instance=entry)
             if form.is_valid():
                 form.save()
-                messages.success(request, "Saved your changes.")
+                messages.success(request, gettext("Saved your changes."))
                 return redirect("worksheets:urges")
             return _render_log(request, form, entry=entry, status=422)
         response = _render_log(request, UrgeForm(instance=entry), entry=entry)
@@ -158,7 +161,7 @@ def urge_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def urge_delete(request: HttpRequest, pk: int) -> HttpResponse:
     get_urge_for_user(request, pk).delete()
-    messages.success(request, "That entry is deleted.")
+    messages.success(request, gettext("That entry is deleted."))
     return redirect("worksheets:urges")
 
 
@@ -218,10 +221,12 @@ def progress(request: HttpRequest) -> HttpResponse:
             StartDate.objects.create(owner=request.user, date=form.cleaned_data["date"])
             messages.success(
                 request,
-                "Your new start date is set, and your earlier ones are kept below. "
-                "Starting again is part of changing."
+                gettext(
+                    "Your new start date is set, and your earlier ones are kept below. "
+                    "Starting again is part of changing."
+                )
                 if had_one
-                else "Your start date is set.",
+                else gettext("Your start date is set."),
             )
             return redirect("worksheets:progress")
         dates = list(StartDate.objects.owned_by(request.user))

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,7 +39,9 @@ def _owned_for_sharing(request: HttpRequest, pk) -> Worksheet | None:
 
 
 def _sign_up_first(request: HttpRequest, worksheet_pk) -> HttpResponse:
-    messages.info(request, "Sign up to share a worksheet: a link needs it saved to an account.")
+    messages.info(
+        request, gettext("Sign up to share a worksheet: a link needs it saved to an account.")
+    )
     next_url = reverse("worksheets:edit", args=[worksheet_pk])
     return redirect(f"{reverse('signup')}?next={next_url}")
 
@@ -87,7 +90,7 @@ def share_revoke(request: HttpRequest, pk, link_id: int) -> HttpResponse:
     if link is None:
         raise Http404("No such link.")
     link.revoke()
-    messages.success(request, "The link is revoked: it no longer opens this worksheet.")
+    messages.success(request, gettext("The link is revoked: it no longer opens this worksheet."))
     return redirect("worksheets:share", pk=worksheet.pk)
 
 

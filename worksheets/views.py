@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
@@ -156,7 +156,7 @@ def _save(
         return redirect(f"{url}?add={add}#list-{add}")
     if moved:
         return redirect(f"{url}#list-{moved}")
-    messages.success(request, "Saved.")
+    messages.success(request, gettext("Saved."))
     return redirect(url)
 
 
@@ -268,7 +268,8 @@ def worksheet_restore(request: HttpRequest, pk, number: int) -> HttpResponse:
     )
     messages.success(
         request,
-        f"Revision {number} is back. What was there before is kept as a revision too.",
+        gettext("Revision %(number)s is back. What was there before is kept as a revision too.")
+        % {"number": number},
     )
     return redirect("worksheets:edit", pk=worksheet.pk)
 
@@ -277,10 +278,14 @@ def worksheet_restore(request: HttpRequest, pk, number: int) -> HttpResponse:
 def worksheet_duplicate(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     if worksheet.in_session:
-        messages.info(request, "Sign up to keep copies of your worksheets and compare them.")
+        messages.info(
+            request, gettext("Sign up to keep copies of your worksheets and compare them.")
+        )
         return redirect(f"{reverse('signup')}?next={reverse('worksheets:list')}")
     copy = worksheet.duplicate()
-    messages.success(request, "Here is your copy to revisit. The original stays as it was.")
+    messages.success(
+        request, gettext("Here is your copy to revisit. The original stays as it was.")
+    )
     return redirect("worksheets:edit", pk=copy.pk)
 
 
@@ -292,7 +297,7 @@ def worksheet_compare(request: HttpRequest) -> HttpResponse:
     first = _version(request, "a", "ra")
     second = _version(request, "b", "rb")
     if first["worksheet"].kind != second["worksheet"].kind:
-        messages.info(request, "Only worksheets of the same kind can be compared.")
+        messages.info(request, gettext("Only worksheets of the same kind can be compared."))
         return redirect("worksheets:list")
     kind = get_kind(first["worksheet"].kind)
     pairs = []
@@ -340,7 +345,7 @@ def worksheet_delete(request: HttpRequest, pk) -> HttpResponse:
     worksheet = get_worksheet_for_user(request, pk)
     if request.method == "POST":
         delete_worksheet(request, worksheet)
-        messages.success(request, "The worksheet and all its revisions are deleted.")
+        messages.success(request, gettext("The worksheet and all its revisions are deleted."))
         return redirect("worksheets:list")
     return render(request, "worksheets/worksheet_delete.html", {"worksheet": worksheet})
 
