@@ -223,18 +223,18 @@ def measure(size: int, cities: list[tuple[str, float, float, float]]) -> None:
     rows = [
         [
             *summary("bare KNN SQL (raw cursor)", sql),
-            "1.00",
+            "",
             verdict(sql_p95, SQL_TARGET_MS.get(size)),
         ],
-        [*summary("  its server time (EXPLAIN)", server), f"{p95(server) / sql_p95:.2f}", ""],
+        [*summary("  its server time (EXPLAIN)", server), f"{p95(server) - sql_p95:+.2f}", ""],
         [
             *summary("  + location join (finder's)", sql_joined),
-            f"{p95(sql_joined) / sql_p95:.2f}",
+            f"{p95(sql_joined) - sql_p95:+.2f}",
             "",
         ],
         [
             *summary("  by distance only, no pk tie", sql_distance),
-            f"{p95(sql_distance) / sql_p95:.2f}",
+            f"{p95(sql_distance) - sql_p95:+.2f}",
             "diagnostic",
         ],
     ]
@@ -247,7 +247,7 @@ def measure(size: int, cities: list[tuple[str, float, float, float]]) -> None:
         rows.append(
             [
                 *summary(label, samples),
-                f"+{overhead:.2f} {verdict(overhead, OVERHEAD_TARGET_MS)}",
+                f"{overhead:+.2f} {verdict(overhead, OVERHEAD_TARGET_MS)}",
                 verdict(p95(samples), request_target),
             ]
         )
@@ -255,7 +255,7 @@ def measure(size: int, cities: list[tuple[str, float, float, float]]) -> None:
     rows.append(
         [
             *summary("GET /meetings/?near= (HTML page)", page),
-            f"+{p95(page) - sql_p95:.2f}",
+            f"{p95(page) - sql_p95:+.2f}",
             f"p50 {verdict(page_p50, PAGE_TARGET_MS.get(size))}",
         ]
     )
