@@ -22,6 +22,11 @@ from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+# The worksheet prompts' context and languages (worksheets/kinds/__init__.py), named here too so
+# that compiling the catalogues needs no Django settings.
+PROMPT_CONTEXT = "worksheet prompt"
+PROMPT_LANGUAGES = ("es", "fr")
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = BASE_DIR / "locale"
 DOMAIN = "django"
@@ -115,13 +120,36 @@ def messages_in(kind: str, path: Path) -> Iterator[tuple[int, str | tuple[str, .
 
 
 def extracted() -> Catalog:
-    """Every message the code and the templates mark for translation, as a template catalogue."""
+    """Every message the code and the templates mark for translation, and the prompts of the
+    worksheet kinds written in other languages, as a template catalogue."""
     template = Catalog(domain=DOMAIN, project="smartrecovery", fuzzy=False)
     for kind, path in source_files():
         where = str(path.relative_to(BASE_DIR))
         for line, message, comments, context in messages_in(kind, path):
             template.add(message, None, [(where, line)], auto_comments=comments, context=context)
+    for message, where in worksheet_prompts():
+        template.add(message, None, [(where, 0)], context=PROMPT_CONTEXT)
     return template
+
+
+def worksheet_prompts() -> Iterator[tuple[str, str]]:
+    """(prompt, the kind's module) for every kind whose prompts are written in other languages.
+
+    Imported here: reading the registry needs Django's settings, which compiling does not.
+    """
+    from worksheets.kinds import REGISTRY, prompts
+
+    for kind in REGISTRY.values():
+        if set(kind.languages) & set(PROMPT_LANGUAGES):
+            module = f"worksheets/kinds/{kind.key.value.replace('-', '_')}.py"
+            for text in prompts(kind):
+                yield text, module
+
+
+def wanted(message: Message, code: str) -> bool:
+    """Whether ``code``'s catalogue holds the message: a worksheet's prompts are written in
+    PROMPT_LANGUAGES only, and other languages show them in English with a note."""
+    return message.context != PROMPT_CONTEXT or code in PROMPT_LANGUAGES
 
 
 def update_catalogues(codes: list[str]) -> dict[str, list[Message]]:
@@ -142,8 +170,18 @@ def update_catalogues(codes: list[str]) -> dict[str, list[Message]]:
                 project="smartrecovery",
                 fuzzy=False,
             )
+        mine = Catalog(domain=DOMAIN, fuzzy=False)
+        for message in template:
+            if message.id and wanted(message, code):
+                mine.add(
+                    message.id,
+                    None,
+                    message.locations,
+                    auto_comments=message.auto_comments,
+                    context=message.context,
+                )
         catalog.update(
-            template,
+            mine,
             no_fuzzy_matching=True,
             update_header_comment=False,
             update_creation_date=False,

@@ -36,7 +36,7 @@ def worksheet_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "worksheets/worksheet_list.html",
-        {"worksheets": worksheets_for(request), "kinds": list(REGISTRY.values())},
+        {"worksheets": worksheets_for(request), "kinds": [get_kind(key) for key in REGISTRY]},
     )
 
 

@@ -6,19 +6,30 @@ export pages and the JSON. A new kind is a small module that builds a ``Kind`` a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import number_format
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy, pgettext
 
 from smartrecovery import dates
 from toolbox.worksheet_kinds import WorksheetKind
+
+# A kind's prompts are written in English in its module. For a kind that lists a language in
+# ``languages``, every prompt is also in that language's catalogue under this context
+# (pages/catalogues.py collects them from the registry), and ``get_kind`` gives the kind in the
+# page's language. Prompts are written in these languages besides English; a kind may also mark
+# its prompts with gettext_lazy, as the CBA does, to have them in every language.
+PROMPT_CONTEXT = "worksheet prompt"
+PROMPT_LANGUAGES = ("es", "fr")
 
 TOO_LONG = gettext_lazy(
     "This answer is longer than the %(limit_value)d characters a box can hold (it has "
@@ -274,8 +285,79 @@ def register(kind: Kind) -> Kind:
 
 
 def get_kind(key: str) -> Kind | None:
-    """The registered kind named ``key``, or None."""
-    return REGISTRY.get(key)
+    """The registered kind named ``key`` in the page's language where its prompts are written
+    in it (in English otherwise), or None."""
+    kind = REGISTRY.get(key)
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if kind is None or language not in kind.languages or language == settings.LANGUAGE_CODE:
+        return kind
+    return in_language(key, language)
+
+
+def prompts(kind: Kind) -> Iterator[str]:
+    """Every prompt of a kind written as a plain English string (not already marked)."""
+
+    def texts(*values: Any) -> Iterator[str]:
+        yield from (value for value in values if isinstance(value, str) and value)
+
+    yield from texts(kind.intro, kind.closing, *(why for _, why in kind.see_also))
+    for section in kind.sections:
+        yield from texts(section.title, section.intro)
+        for spec in section.fields:
+            yield from field_prompts(spec)
+
+
+def field_prompts(spec: Field) -> Iterator[str]:
+    values = [spec.label, spec.help]
+    if isinstance(spec, Choice):
+        values += [label for _, label in spec.choices]
+    if isinstance(spec, ItemList):
+        values.append(spec.item_label)
+    yield from (value for value in values if isinstance(value, str) and value)
+    if isinstance(spec, ItemList):
+        for sub in spec.subfields:
+            yield from field_prompts(sub)
+
+
+@cache
+def in_language(key: str, language: str) -> Kind:
+    """A copy of the kind with its prompts from ``language``'s catalogue (built once a
+    language; the English kind stays as registered)."""
+    with translation.override(language):
+        return translated(REGISTRY[key])
+
+
+def prompt(text: Any) -> Any:
+    return pgettext(PROMPT_CONTEXT, text) if isinstance(text, str) and text else text
+
+
+def translated_field(spec: Field) -> Field:
+    changes: dict[str, Any] = {"label": prompt(spec.label), "help": prompt(spec.help)}
+    if isinstance(spec, Choice):
+        changes["choices"] = tuple((value, prompt(label)) for value, label in spec.choices)
+    if isinstance(spec, ItemList):
+        changes["item_label"] = prompt(spec.item_label)
+        changes["subfields"] = tuple(translated_field(sub) for sub in spec.subfields)
+    return dataclasses.replace(spec, **changes)
+
+
+def translated(kind: Kind) -> Kind:
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            title=prompt(section.title),
+            intro=prompt(section.intro),
+            fields=tuple(translated_field(spec) for spec in section.fields),
+        )
+        for section in kind.sections
+    )
+    return dataclasses.replace(
+        kind,
+        intro=prompt(kind.intro),
+        closing=prompt(kind.closing),
+        see_also=tuple((key, prompt(why)) for key, why in kind.see_also),
+        sections=sections,
+    )
 
 
 # Each kind registers itself on import, in the order the worksheet list offers them.

@@ -52,6 +52,7 @@ def summary(answers: dict) -> dict:
 KIND = register(
     Kind(
         key=WorksheetKind.ABC,
+        languages=("en", "es", "fr"),
         intro=(
             "Upsetting moments are rarely caused by the event alone: what we tell ourselves about "
             "it shapes how we feel and what we do. Taking one moment apart, step by step, can "

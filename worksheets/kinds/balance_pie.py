@@ -138,6 +138,7 @@ def summary(answers: dict, previous: dict | None = None) -> dict:
 KIND = register(
     Kind(
         key=WorksheetKind.BALANCE_PIE,
+        languages=("en", "es", "fr"),
         intro=(
             "When one behaviour takes up a lot of room, other parts of life can get squeezed. "
             "Rating how satisfied you are with each area, from 0 to 10, draws a picture of your "

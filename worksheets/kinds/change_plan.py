@@ -8,6 +8,7 @@ from worksheets.kinds import Date, ItemList, Kind, Rating, Section, Text, regist
 KIND = register(
     Kind(
         key=WorksheetKind.CHANGE_PLAN,
+        languages=("en", "es", "fr"),
         intro=(
             "A plan turns a wish to change into a few concrete steps. Write it in your own words; "
             "you can come back and change it as often as you need. Plans that bend are still plans."

@@ -26,6 +26,7 @@ CLASSIC = (
 KIND = register(
     Kind(
         key=WorksheetKind.DEADS,
+        languages=("en", "es", "fr"),
         intro=(
             "Urges rise and fall, usually within minutes. A plan made calmly, ahead of time, "
             "gives you something to reach for when one comes. Write one line for each letter; "

@@ -8,6 +8,7 @@ from worksheets.kinds import ItemList, Kind, Section, Text, register
 KIND = register(
     Kind(
         key=WorksheetKind.DISARM,
+        languages=("en", "es", "fr"),
         intro=(
             "DISARM stands for Destructive Images and Self-talk Awareness and Refusal Method. "
             "An urge often shows us tempting pictures and talks to us in a familiar voice. "

@@ -61,6 +61,7 @@ def summary(answers: dict) -> dict:
 KIND = register(
     Kind(
         key=WorksheetKind.HOV,
+        languages=("en", "es", "fr"),
         intro=(
             "Our values are what we most want our lives to be about. Listing them, and putting "
             "them in order, can show where an addictive behaviour has been fitting in, and what "

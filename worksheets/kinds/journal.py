@@ -19,6 +19,7 @@ PROMPTS = (
 KIND = register(
     Kind(
         key=WorksheetKind.JOURNAL,
+        languages=("en", "es", "fr"),
         intro=(
             "A journal is a private place to put your thoughts into words. Writing regularly, even "
             "a few lines, helps you notice patterns in your moods, your urges and your progress, "

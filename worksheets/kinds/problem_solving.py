@@ -14,6 +14,7 @@ WORKING = (
 KIND = register(
     Kind(
         key=WorksheetKind.PROBLEM_SOLVING,
+        languages=("en", "es", "fr"),
         intro=(
             "A problem often feels smaller once it is written down. Go one step at a time: say "
             "what the problem is, list every option without judging any of them, then weigh the "

@@ -62,6 +62,7 @@ def urge_log_choices(worksheets: Iterable) -> dict[str, list[str]]:
 KIND = register(
     Kind(
         key=WorksheetKind.TRIGGERS,
+        languages=("en", "es", "fr"),
         intro=(
             "A trigger is anything that tends to set off an urge: a place, a time of day, certain "
             "people, a feeling, a thought. Knowing yours, and which are the riskiest, helps you "

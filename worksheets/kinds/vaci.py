@@ -52,6 +52,7 @@ def summary(answers: dict) -> dict:
 KIND = register(
     Kind(
         key=WorksheetKind.VACI,
+        languages=("en", "es", "fr"),
         intro=(
             "A behaviour we keep coming back to usually gives us something real: relief, "
             "excitement, company, a break. A VACI, a Vital Absorbing Creative Interest, can give "

@@ -10,6 +10,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 KIND = register(
     Kind(
         key=WorksheetKind.WEEK_PLAN,
+        languages=("en", "es", "fr"),
         intro=(
             "Empty hours can be the hardest ones. Planning your week ahead gives each day some "
             "shape: the things you have to do, the things you enjoy, people to see, rest, and "
