@@ -65,6 +65,8 @@ ONLINE_SOON = 3
 SOON_WINDOWS = ONLINE_WINDOWS[:2]
 # Every search with the same filters shows the same few: found again at most once a minute.
 SOON_CACHED_FOR = 60
+# The finder's fields that say where and which page, not which meetings.
+NOT_FILTERS = {"near", "lat", "lng", "radius", "unit", "sort", "page"}
 DAY_CHOICES = [(str(day), name) for day, name in Meeting._meta.get_field("day").choices]
 TIME_OF_DAY_NAMES = {
     "morning": gettext_lazy("Morning"),
@@ -325,21 +327,25 @@ def run(
     if search.lists_online:
         list_online(data, search, now)
     elif place is not None and not attendance and search.page == 1:
-        online = filtered(data, now, search.online_zone).online()
-        search.online = online_results(soon_online(online, now), search.online_zone, now)
+        soon = soon_online(data, now, search.online_zone)
+        search.online = online_results(soon, search.online_zone, now)
     return search
 
 
-def soon_online(online: MeetingQuerySet, now: datetime.datetime) -> list[Occurrence]:
+def soon_online(data: dict, now: datetime.datetime, zone_name: str) -> list[Occurrence]:
     """The few online meetings starting soonest, shown beside a near-me search.
 
     Finding them reads every online meeting starting in the next hours (about 700 of 100,000
     meetings, most of a finder page's time), and every search with the same filters shows the
-    same ones: twice as many are kept for a minute, less those started since.
+    same ones, wherever it is near: twice as many are kept for a minute, less those started
+    since. They are keyed by the filters as asked (every field but the place and the page).
     """
-    key = f"online-soon:{hashlib.sha256(str(online.query).encode()).hexdigest()}"
+    asked = sorted((name, repr(value)) for name, value in data.items() if name not in NOT_FILTERS)
+    local_day = now.astimezone(zone(zone_name)).date()
+    key = f"online-soon:{hashlib.sha256(repr((asked, zone_name, local_day)).encode()).hexdigest()}"
     kept = [occurrence for occurrence in cache.get(key, []) if occurrence.starts > now]
     if len(kept) < ONLINE_SOON:
+        online = filtered(data, now, zone_name).online()
         kept = next_online(online, now, 2 * ONLINE_SOON, SOON_WINDOWS)
         cache.set(key, kept, SOON_CACHED_FOR)
     return kept[:ONLINE_SOON]
