@@ -15,6 +15,7 @@ WHOM = (
 KIND = register(
     Kind(
         key=WorksheetKind.ACCEPTANCE,
+        languages=("en", "es", "fr"),
         intro=(
             "When something goes wrong we can end up condemning a whole person, ourselves or "
             "someone else, or life itself: “I'm worthless”, “they're rotten”, “this is "

@@ -9,6 +9,7 @@ from worksheets.kinds import ItemList, Kind, Rating, Section, Text, register
 KIND = register(
     Kind(
         key=WorksheetKind.FAMILY_COMMUNICATION,
+        languages=("en", "es", "fr"),
         intro=(
             "For family and friends of someone whose behaviour worries you. Nagging, pleading and "
             "threats rarely help; calm, positive conversations, at a good moment, often do, and "

@@ -8,6 +8,7 @@ from worksheets.kinds import Date, ItemList, Kind, Rating, Section, Text, regist
 KIND = register(
     Kind(
         key=WorksheetKind.FAMILY_SELF_CARE,
+        languages=("en", "es", "fr"),
         intro=(
             "For family and friends of someone who is struggling. Caring about someone with an "
             "addictive behaviour can be exhausting and lonely, and your own life matters too. "

@@ -9,6 +9,7 @@ from worksheets.kinds import Date, ItemList, Kind, Rating, Section, Text, regist
 KIND = register(
     Kind(
         key=WorksheetKind.GOALS,
+        languages=("en", "es", "fr"),
         intro=(
             "A goal is easier to reach when it is SMART: specific, measurable, achievable, "
             "realistic and timed. Take one change you want, perhaps from your Change Plan, and "
