@@ -109,6 +109,12 @@ class PageLanguages:
         ]
 
     @cached_property
+    def current(self) -> Language:
+        """The picker's link for the page's own language: following it from the offer line
+        says "no thanks", and the offer is not shown again."""
+        return next(link for link in self.picker if link.current)
+
+    @cached_property
     def alternates(self) -> list[Language]:
         """This page in every language, for ``<link rel="alternate" hreflang>`` (absolute)."""
         if not self.translated:

@@ -135,3 +135,9 @@ def test_the_preferred_language_skips_what_we_do_not_have():
     request = RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="ja, *, pt-BR;q=0.7, de;q=0.5")
 
     assert preferred_language(request) == "pt"
+
+
+def test_declining_the_offer_remembers_the_page_language():
+    languages = page("/meetings/?near=Austin", accept="fr")
+
+    assert languages.current.url == "/language/en/?next=%2Fmeetings%2F%3Fnear%3DAustin"
