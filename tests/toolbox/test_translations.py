@@ -29,11 +29,12 @@ def test_the_spanish_and_french_files_are_read_beside_the_english_ones():
     assert {language for language, _, _ in written} >= {"es", "fr"}
 
 
-def test_every_point_and_the_cba_are_in_spanish_and_french():
+def test_every_point_and_stage_and_the_cba_are_in_spanish_and_french():
     for language in ("es", "fr"):
         for folder, slug in [
             ("tools", "cost-benefit-analysis"),
             *(("points", path.stem) for path in (CONTENT_DIR / "points").glob("*.md")),
+            *(("stages", path.stem) for path in (CONTENT_DIR / "stages").glob("*.md")),
         ]:
             assert (CONTENT_DIR / language / folder / f"{slug}.md").exists(), (language, slug)
 
@@ -113,3 +114,10 @@ def test_the_points_are_listed_in_french(client, translated):
 
     assertContains(response, "Faire face aux envies")
     assertContains(response, "Analyse coûts-bénéfices")
+
+
+def test_a_stage_shows_its_sections_in_spanish(client, translated):
+    response = client.get("/es/stages/relapse/")
+
+    assertContains(response, "Recaída")
+    assertContains(response, "Un tropiezo no tiene por qué convertirse")
