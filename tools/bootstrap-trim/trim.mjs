@@ -45,6 +45,11 @@ const [result] = await new PurgeCSS().purge({
       "blockquote", "pre", "code", "kbd", "hr", "img", "svg", "figure", "figcaption",
       "mark", "abbr", "sub", "sup", "dl", "dt", "dd", "ol", "ul", "li", "h1", "h2", "h3",
       "h4", "h5", "h6", "details", "summary", "fieldset", "legend", "progress", "output",
+      // Bootstrap's everyday utilities (not their per-breakpoint forms) are all kept, so a new
+      // template can use one without running this again.
+      /^(w|h|mw|mh|vw|vh)-/, /^[mp][tbsexy]?-(0|1|2|3|4|5|auto)$/, /^d-(none|block|inline|inline-block|flex|inline-flex|grid)$/,
+      /^(flex|justify-content|align-items|align-self|align-content|gap|order)-/, /^(fs|fw|fst|lh)-/,
+      /^(visually-hidden|list-unstyled|list-inline|small|lead)/,
     ],
     deep: [/^alert-/, /^text-bg-/, /^btn-/, /^bg-/, /^text-/, /^border-/],
   },
