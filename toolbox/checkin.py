@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 # On the 0-10 readiness ruler, 3 or below is low and 7 or above is high: high enough importance
 # to act on, once there is a plan.
 LOW = 3
@@ -62,27 +64,35 @@ def suggest(answers: Answers) -> Suggestion:
 
 def _stage(a: Answers) -> tuple[str, str]:
     if a.slipped:
-        return "relapse", "You said you've gone back to the old behavior after a time of change."
+        return "relapse", gettext(
+            "You said you've gone back to the old behavior after a time of change."
+        )
     if a.changing == Changing.SIX_MONTHS:
         if a.pull == Pull.RARELY and a.confidence >= SETTLED_CONFIDENCE:
             return (
                 "termination",
-                "You've kept your changes up for six months or more, the old behavior rarely "
-                "pulls at you, and you feel very confident.",
+                gettext(
+                    "You've kept your changes up for six months or more, the old behavior rarely "
+                    "pulls at you, and you feel very confident."
+                ),
             )
-        return "maintenance", "You've kept your changes going for six months or more."
+        return "maintenance", gettext("You've kept your changes going for six months or more.")
     if a.changing == Changing.RECENTLY:
-        return "action", "You've started changing within the last six months."
+        return "action", gettext("You've started changing within the last six months.")
     if a.importance <= LOW:
         return (
             "precontemplation",
-            "You haven't started changing, and change doesn't feel very important right now.",
+            gettext(
+                "You haven't started changing, and change doesn't feel very important right now."
+            ),
         )
     if a.plan and a.importance >= HIGH:
-        return "preparation", "Change matters to you, and you have a plan or a date in mind."
+        return "preparation", gettext(
+            "Change matters to you, and you have a plan or a date in mind."
+        )
     return (
         "contemplation",
-        "Change matters to you at least somewhat, and you haven't settled on a plan yet.",
+        gettext("Change matters to you at least somewhat, and you haven't settled on a plan yet."),
     )
 
 
@@ -91,17 +101,23 @@ def prompts(a: Answers) -> list[str]:
     prompts = []
     if a.importance > 0:
         prompts.append(
-            f"You put importance at {a.importance}, not 0. What made it a {a.importance}? "
-            "Those reasons are your own reasons for change."
+            gettext(
+                "You put importance at %(importance)s, not 0. What made it a %(importance)s? "
+                "Those reasons are your own reasons for change."
+            )
+            % {"importance": a.importance}
         )
     if a.confidence < 10:
         prompts.append(
-            f"You put confidence at {a.confidence}. What would help move it to {a.confidence + 1}?"
+            gettext("You put confidence at %(confidence)s. What would help move it to %(next)s?")
+            % {"confidence": a.confidence, "next": a.confidence + 1}
         )
     if a.importance >= HIGH and a.confidence <= LOW:
         prompts.append(
-            "This matters a lot to you, and you're less sure you can do it. That's a very common "
-            "place to be. Confidence grows from small successes, so choose one small step from "
-            "the tools suggested here."
+            gettext(
+                "This matters a lot to you, and you're less sure you can do it. That's a very "
+                "common place to be. Confidence grows from small successes, so choose one small "
+                "step from the tools suggested here."
+            )
         )
     return prompts

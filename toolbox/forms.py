@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from toolbox.checkin import Answers, Changing, Pull
 
 RULER_CHOICES = [(number, str(number)) for number in range(11)]
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 class RulerSelect(forms.RadioSelect):
@@ -16,35 +17,35 @@ class RulerSelect(forms.RadioSelect):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search the toolbox", max_length=200, required=False, strip=True)
+    q = forms.CharField(label=_("Search the toolbox"), max_length=200, required=False, strip=True)
 
 
 class CheckInForm(forms.Form):
     importance = forms.TypedChoiceField(
-        label="How important is it to you to make this change?",
-        help_text="0 means not important at all; 10 means it's the most important thing to you.",
+        label=_("How important is it to you to make this change?"),
+        help_text=_("0 means not important at all; 10 means it's the most important thing to you."),
         choices=RULER_CHOICES,
         coerce=int,
         widget=RulerSelect,
     )
     confidence = forms.TypedChoiceField(
-        label="If you decided to change, how confident are you that you could?",
-        help_text="0 means not at all confident; 10 means completely confident.",
+        label=_("If you decided to change, how confident are you that you could?"),
+        help_text=_("0 means not at all confident; 10 means completely confident."),
         choices=RULER_CHOICES,
         coerce=int,
         widget=RulerSelect,
     )
     changing = forms.ChoiceField(
-        label="Have you already started to change the behavior?",
+        label=_("Have you already started to change the behavior?"),
         choices=[
-            (Changing.NOT_YET, "Not yet"),
-            (Changing.RECENTLY, "Yes, within the last six months"),
-            (Changing.SIX_MONTHS, "Yes, and I've kept it up for six months or more"),
+            (Changing.NOT_YET, _("Not yet")),
+            (Changing.RECENTLY, _("Yes, within the last six months")),
+            (Changing.SIX_MONTHS, _("Yes, and I've kept it up for six months or more")),
         ],
         widget=forms.RadioSelect,
     )
     slipped = forms.TypedChoiceField(
-        label=(
+        label=_(
             "In the last few weeks, have you gone back to the old behavior after a time of "
             "doing things differently?"
         ),
@@ -53,23 +54,23 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
     )
     plan = forms.TypedChoiceField(
-        label="Do you have a plan, or a date, for changing?",
+        label=_("Do you have a plan, or a date, for changing?"),
         choices=YES_NO,
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
     pull = forms.ChoiceField(
-        label="How much does the old behavior still pull at you?",
+        label=_("How much does the old behavior still pull at you?"),
         choices=[
-            (Pull.OFTEN, "Often, most days"),
-            (Pull.SOMETIMES, "Now and then"),
-            (Pull.RARELY, "Rarely, or hardly at all"),
+            (Pull.OFTEN, _("Often, most days")),
+            (Pull.SOMETIMES, _("Now and then")),
+            (Pull.RARELY, _("Rarely, or hardly at all")),
         ],
         widget=forms.RadioSelect,
     )
     save = forms.BooleanField(
-        label="Save this check-in to my worksheets' history",
-        help_text="Only you can see it. Nothing is stored unless you tick this.",
+        label=_("Save this check-in to my worksheets' history"),
+        help_text=_("Only you can see it. Nothing is stored unless you tick this."),
         required=False,
     )
 

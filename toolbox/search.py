@@ -66,7 +66,7 @@ def matching_worksheets(text: str) -> list[Worksheet]:
         WHERE document.vector @@ query
         ORDER BY ts_rank(document.vector, query) DESC, worksheet.title
     """
-    params = [value for w in worksheets for value in (w.key, w.title, w.description)]
+    params = [str(value) for w in worksheets for value in (w.key, w.title, w.description)]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, SEARCH_CONFIG, SEARCH_CONFIG, SEARCH_CONFIG, text])
         return [WORKSHEETS[key] for (key,) in cursor.fetchall()]

@@ -50,68 +50,68 @@ class Worksheet:
 
 
 DESCRIPTIONS: dict[str, str] = {
-    WorksheetKind.CBA: (
+    WorksheetKind.CBA: _(
         "Weigh what the behavior gives you and costs you, and what changing would give and cost, "
         "now and later."
     ),
-    WorksheetKind.CHANGE_PLAN: (
+    WorksheetKind.CHANGE_PLAN: _(
         "Write down the changes you want, why they matter, the steps, who can help, and how you "
         "will know it is working."
     ),
-    WorksheetKind.HOV: (
+    WorksheetKind.HOV: _(
         "List what matters most to you, rank it, and check whether the behavior serves those "
         "values or gets in their way."
     ),
-    WorksheetKind.ABC: (
+    WorksheetKind.ABC: _(
         "Take an upsetting moment apart: the activating event, your beliefs about it and the "
         "consequences; then dispute the beliefs and find a more helpful view."
     ),
-    WorksheetKind.DISARM: (
+    WorksheetKind.DISARM: _(
         "Notice the images and the voice that come with your urges, name them, and answer them."
     ),
-    WorksheetKind.DEADS: (
+    WorksheetKind.DEADS: _(
         "Plan your own ways to deny, escape, accept, dispute and substitute when an urge comes."
     ),
-    WorksheetKind.PROBLEM_SOLVING: (
+    WorksheetKind.PROBLEM_SOLVING: _(
         "Define a problem, brainstorm options, weigh them, choose one, and plan how to try it."
     ),
-    WorksheetKind.BALANCE_PIE: (
+    WorksheetKind.BALANCE_PIE: _(
         "Rate how satisfied you are with each area of your life and choose one to nudge toward "
         "balance."
     ),
-    WorksheetKind.VACI: (
+    WorksheetKind.VACI: _(
         "Start from what the behavior gave you, find absorbing interests that could give you the "
         "same, and rate each before and after you try it."
     ),
-    WorksheetKind.JOURNAL: (
+    WorksheetKind.JOURNAL: _(
         "Write dated, private entries about your days, with a prompt to start from when the page "
         "feels blank."
     ),
-    WorksheetKind.TRIGGERS: (
+    WorksheetKind.TRIGGERS: _(
         "List the people, places, feelings and thoughts that set off your urges, rank how risky "
         "each is, and plan for the riskiest; the urge log then offers them as choices."
     ),
-    WorksheetKind.WEEK_PLAN: (
+    WorksheetKind.WEEK_PLAN: _(
         "Plan each day of the coming week, name the times that could be hard, and look back at "
         "the end of the week."
     ),
-    WorksheetKind.GOALS: (
+    WorksheetKind.GOALS: _(
         "Make one change a specific, measurable goal with a date, break it into steps, and set "
         "dates to review your progress."
     ),
-    WorksheetKind.ACCEPTANCE: (
+    WorksheetKind.ACCEPTANCE: _(
         "When you find yourself condemning yourself, someone else or life, question the "
         "judgment in the REBT way and find an accepting belief."
     ),
-    WorksheetKind.FAMILY_COMMUNICATION: (
+    WorksheetKind.FAMILY_COMMUNICATION: _(
         "For family and friends: plan a calm, positive conversation with your loved one, and "
         "how you'll notice and reward what goes well."
     ),
-    WorksheetKind.FAMILY_SELF_CARE: (
+    WorksheetKind.FAMILY_SELF_CARE: _(
         "For family and friends: look after yourself, with time that restores you, people who "
         "support you, limits you'll keep and a plan for your safety."
     ),
-    URGE_LOG: (
+    URGE_LOG: _(
         "Note each urge as it comes: when, where, how strong, what set it off and what you did, "
         "so you can spot patterns over time."
     ),
