@@ -54,6 +54,7 @@ class TranslatedPageMixin:
         context = super().get_context_data(**kwargs)
         if self.object.words_language != page_language():
             context["words_languages"] = languages_with(self.object)
+            context["words_codes"] = [code for code, _ in context["words_languages"]]
         return context
 
 
