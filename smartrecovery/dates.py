@@ -41,6 +41,15 @@ def full_weekday_pattern(code: str) -> str:
     return re.sub(r"E+", "EEEE", pattern.pattern)
 
 
+# Languages whose weekdays and months are written in lower case inside a sentence.
+LOWER_CASE_NAMES = {"es", "fr", "nl", "pt", "sv"}
+
+
+def in_sentence(name: str) -> str:
+    """A weekday's name as it reads inside a sentence: "jueves" (not "Jueves"), "Donnerstag"."""
+    return name.lower() if language() in LOWER_CASE_NAMES else name
+
+
 def capitalised(text: str) -> str:
     """A label that starts a line: "jueves" -> "Jueves" (the rest left as the language has it)."""
     return text[:1].upper() + text[1:]

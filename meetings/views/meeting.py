@@ -26,7 +26,7 @@ from meetings.schedule import (
 )
 from meetings.types import type_name
 from meetings.zones import viewer_zone
-from smartrecovery import ratelimit
+from smartrecovery import dates, ratelimit
 from smartrecovery.client_address import client_address
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def detail_context(request: HttpRequest, meeting: Meeting, form=None) -> dict:
         "for_viewer_label": when_label(for_viewer.starts, now) if for_viewer else "",
         "viewer_zone": viewer,
         "starts": format_clock(meeting.time),
+        "day_in_sentence": dates.in_sentence(str(meeting.get_day_display())),
         "ends": format_clock(meeting.end_time) if meeting.end_time else "",
         "zone_abbreviation": upcoming.starts.astimezone(zone(meeting.timezone)).tzname(),
         "types": [(code, type_name(code)) for code in codes],
