@@ -95,9 +95,9 @@ class PageLanguages:
     @cached_property
     def picker(self) -> list[Language]:
         """One link per language: the switch view remembers the choice, then shows this page
-        in it (or the home page, where this page exists in one language only)."""
-        query = self.request.META.get("QUERY_STRING", "")
-        page = self.english_path + (f"?{query}" if query else "")
+        in it (or the home page, where this page exists in one language only). The query is
+        left out: it would repeat whatever was typed into it in every link of every page."""
+        page = self.english_path
         return [
             Language(
                 code=code,

@@ -117,10 +117,10 @@ def test_the_alternates_name_the_page_in_every_language():
     assert page("/api/meetings/").alternates == []
 
 
-def test_the_picker_keeps_the_query():
+def test_the_picker_leaves_the_query_out_so_nothing_typed_is_echoed():
     picker = page("/fr/meetings/?near=Lyon").picker
 
-    assert picker[0].url == "/language/en/?next=%2Fmeetings%2F%3Fnear%3DLyon"
+    assert picker[0].url == "/language/en/?next=%2Fmeetings%2F"
     assert [link.code for link in picker if link.current] == ["fr"]
 
 
@@ -140,4 +140,4 @@ def test_the_preferred_language_skips_what_we_do_not_have():
 def test_declining_the_offer_remembers_the_page_language():
     languages = page("/meetings/?near=Austin", accept="fr")
 
-    assert languages.current.url == "/language/en/?next=%2Fmeetings%2F%3Fnear%3DAustin"
+    assert languages.current.url == "/language/en/?next=%2Fmeetings%2F"
