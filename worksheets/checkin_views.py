@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from toolbox.checkin import Answers, prompts, suggest
 from toolbox.forms import CheckInForm
 from toolbox.models import Stage
+from toolbox.translations import localize
 from toolbox.views import STAGES, trail
 from worksheets.models import StageCheckIn
 
@@ -39,6 +40,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, gettext("Your check-in is saved. Only you can see it."))
             return redirect("checkin:detail", pk=saved.pk)
+        localize([stage])
+        localize(stage.tools.all())
         context.update(suggestion=suggestion, stage=stage, answers=answers)
     return render(request, "worksheets/checkin.html", context)
 
@@ -52,9 +55,17 @@ def checkin_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "worksheets/checkin_detail.html",
         {
             "checkin": saved,
-            "stage": Stage.objects.with_tools().get(pk=saved.stage_id),
+            "stage": localized_stage(saved.stage_id),
             "answers": answers,
             "prompts": prompts(answers),
-            "breadcrumbs": trail(STAGES, ("Where am I?", reverse("checkin:form"))),
+            "breadcrumbs": trail(STAGES, (gettext("Where am I?"), reverse("checkin:form"))),
         },
     )
+
+
+def localized_stage(pk: int) -> Stage:
+    """The stage and its tools in the page's language, where written."""
+    stage = Stage.objects.with_tools().get(pk=pk)
+    localize([stage])
+    localize(stage.tools.all())
+    return stage
