@@ -191,14 +191,80 @@ TEMPLATES = sorted(
 )
 
 
-@pytest.mark.xfail(
-    reason="issue 17: the templates are wrapped in translation tags after the redesign lands",
-    strict=False,
+# Issue 17 wrapped the pages a visitor and a participant use most (every page of the main
+# journeys: home, finder, meeting, online schedule, toolbox, worksheets, sign-up); these are left
+# to wrap, and the check holds every other template, new ones included.
+NOT_YET_TRANSLATED = frozenset(
+    {
+        "accounts/account.html",
+        "accounts/account_delete.html",
+        "attendance/includes/account_proofs.html",
+        "attendance/includes/pending_proofs.html",
+        "attendance/includes/request_proof.html",
+        "attendance/proof_detail.html",
+        "attendance/verify.html",
+        "meetings/browse_breadcrumbs.html",
+        "meetings/browse_city.html",
+        "meetings/browse_country.html",
+        "meetings/browse_index.html",
+        "meetings/browse_places.html",
+        "meetings/browse_region.html",
+        "mymeetings/includes/account_calendar.html",
+        "mymeetings/mine.html",
+        "pages/about.html",
+        "pages/includes/sos_country.html",
+        "pages/meeting_outline.html",
+        "pages/privacy.html",
+        "pages/sos.html",
+        "pages/sos_numbers.html",
+        "reminders/includes/account_reminders.html",
+        "reminders/includes/settings_form.html",
+        "reminders/off.html",
+        "reminders/reminder_email.txt",
+        "reminders/settings.html",
+        "toolbox/search.html",
+        "worksheets/checkin_detail.html",
+        "worksheets/includes/compare_cell.html",
+        "worksheets/includes/readable.html",
+        "worksheets/progress.html",
+        "worksheets/share_inactive.html",
+        "worksheets/shared_open.html",
+        "worksheets/summaries/abc.html",
+        "worksheets/summaries/balance_pie.html",
+        "worksheets/summaries/hov.html",
+        "worksheets/summaries/triggers.html",
+        "worksheets/summaries/vaci.html",
+        "worksheets/urge_charts.html",
+        "worksheets/worksheet_compare.html",
+        "worksheets/worksheet_delete.html",
+        "worksheets/worksheet_print.html",
+        "worksheets/worksheet_revisions.html",
+        "worksheets/worksheet_share.html",
+        "worksheets/worksheet_shared.html",
+    }
 )
+
+
+def template_id(path: Path) -> str:
+    return str(path.relative_to(settings.BASE_DIR / "templates"))
+
+
 @pytest.mark.parametrize(
-    "template", TEMPLATES, ids=lambda path: str(path.relative_to(settings.BASE_DIR / "templates"))
+    "template",
+    [path for path in TEMPLATES if template_id(path) not in NOT_YET_TRANSLATED],
+    ids=template_id,
 )
 def test_every_template_keeps_its_words_inside_translation_tags(template: Path):
     words = untranslated_text(template.read_text(encoding="utf-8"), html=template.suffix == ".html")
 
     assert words == []
+
+
+def test_the_list_of_templates_left_to_translate_only_shrinks():
+    still_english = {
+        template_id(path)
+        for path in TEMPLATES
+        if untranslated_text(path.read_text(encoding="utf-8"), html=path.suffix == ".html")
+    }
+
+    assert still_english == NOT_YET_TRANSLATED, "remove the templates you wrapped from the list"
