@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
@@ -45,7 +50,45 @@ def styleguide(request: HttpRequest) -> HttpResponse:
 
 
 class TextPageView(BreadcrumbMixin, TemplateView):
-    """A page of fixed text: about the program, a meeting's outline, privacy."""
+    """A page of fixed text: about the program, a meeting's outline, privacy.
+
+    Written in another language, the page is a template of the same name under that language's
+    folder (pages/es/about.html); where there is none, the English one shows, with a note that
+    names the languages that have it.
+    """
+
+    def template_in(self, language: str) -> str:
+        folder, name = self.template_name.rsplit("/", 1)
+        return f"{folder}/{language}/{name}"
+
+    def written_in(self) -> list[str]:
+        languages = []
+        for code in dict(settings.LANGUAGES):
+            if code == settings.LANGUAGE_CODE:
+                languages.append(code)
+                continue
+            try:
+                get_template(self.template_in(code))
+            except TemplateDoesNotExist:
+                continue
+            languages.append(code)
+        return languages
+
+    def get_template_names(self) -> list[str]:
+        language = get_language()
+        if language == settings.LANGUAGE_CODE:
+            return [self.template_name]
+        return [self.template_in(language), self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        written = self.written_in()
+        if get_language() not in written:
+            context["words_codes"] = written
+            context["words_languages"] = [
+                (code, name) for code, name in settings.LANGUAGES if code in written
+            ]
+        return context
 
 
 @never_cache

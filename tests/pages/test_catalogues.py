@@ -183,11 +183,15 @@ def test_the_text_finder_sees_words_outside_translation_tags_only():
     assert untranslated_text(source, html=True) == ["Near you", "A map"]
 
 
+# Pages written in one language (pages/es/about.html) are content in that language, not
+# interface to translate.
+WRITTEN_IN_ONE_LANGUAGE = re.compile(r"^pages/[a-z]{2}/")
 TEMPLATES = sorted(
     path
     for path in (settings.BASE_DIR / "templates").rglob("*")
     if path.suffix in {".html", ".txt"}
     and not str(path.relative_to(settings.BASE_DIR / "templates")).startswith(SKIPPED_TEMPLATES)
+    and not WRITTEN_IN_ONE_LANGUAGE.match(str(path.relative_to(settings.BASE_DIR / "templates")))
 )
 
 
