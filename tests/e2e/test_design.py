@@ -243,6 +243,25 @@ def test_a_participant_shares_a_worksheet_with_times_in_their_zone(
     context.close()
 
 
+def test_the_web_font_is_fetched_only_after_the_page_has_loaded(page, live_server):
+    page.goto(f"{live_server.url}/about/")
+    page.wait_for_selector("html.fonts-ready", state="attached")
+    assert page.evaluate("() => document.fonts.load('16px Figtree').then((faces) => faces.length)")
+
+    timing = page.evaluate(
+        """() => ({
+            loaded: performance.getEntriesByType("navigation")[0].loadEventStart,
+            font: performance.getEntriesByType("resource")
+                .filter((entry) => entry.name.includes("/figtree/"))
+                .map((entry) => entry.startTime),
+            family: getComputedStyle(document.body).fontFamily,
+        })"""
+    )
+    assert timing["font"], "Figtree was never fetched"
+    assert min(timing["font"]) >= timing["loaded"]
+    assert timing["family"].startswith(("Figtree", '"Figtree"'))
+
+
 def test_a_visitor_sees_what_needs_an_account_before_signing_in(page):
     page.goto("/worksheets/")
 
