@@ -828,6 +828,12 @@ class Place(models.Model):
         indexes = [
             models.Index(fields=["key"], name="place_key"),
             GinIndex(OpClass("key", name="gin_trgm_ops"), name="place_key_trgm"),
+            # A region's largest towns, offered when a whole state or country is typed.
+            models.Index(
+                fields=["country", "admin1", "-population"],
+                name="place_region_population",
+                condition=models.Q(kind="city"),
+            ),
         ]
 
     def __str__(self) -> str:
