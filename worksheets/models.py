@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.crypto import EncryptedJSONField
@@ -77,8 +78,8 @@ class Worksheet(models.Model):
     """One worksheet of one kind, private to its owner; title and answers encrypted at rest."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        COMPLETE = "complete", "Complete"
+        DRAFT = "draft", gettext_lazy("Draft")
+        COMPLETE = "complete", gettext_lazy("Complete")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
@@ -201,10 +202,10 @@ class Revision(models.Model):
     """A worksheet as it was at one save, so earlier words can be seen and restored."""
 
     class KindOfSave(models.TextChoices):
-        AUTOSAVE = "autosave", "Saved as you typed"
-        SAVE = "save", "Saved"
-        RESTORE = "restore", "Restored from an earlier revision"
-        CONFLICT = "conflict", "Not saved over a newer version (kept here)"
+        AUTOSAVE = "autosave", gettext_lazy("Saved as you typed")
+        SAVE = "save", gettext_lazy("Saved")
+        RESTORE = "restore", gettext_lazy("Restored from an earlier revision")
+        CONFLICT = "conflict", gettext_lazy("Not saved over a newer version (kept here)")
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()

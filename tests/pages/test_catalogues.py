@@ -225,8 +225,6 @@ NOT_YET_TRANSLATED = frozenset(
         "reminders/reminder_email.txt",
         "reminders/settings.html",
         "worksheets/checkin_detail.html",
-        "worksheets/includes/compare_cell.html",
-        "worksheets/includes/readable.html",
         "worksheets/progress.html",
         "worksheets/share_inactive.html",
         "worksheets/shared_open.html",
@@ -237,9 +235,7 @@ NOT_YET_TRANSLATED = frozenset(
         "worksheets/summaries/vaci.html",
         "worksheets/urge_charts.html",
         "worksheets/worksheet_compare.html",
-        "worksheets/worksheet_delete.html",
         "worksheets/worksheet_print.html",
-        "worksheets/worksheet_revisions.html",
         "worksheets/worksheet_share.html",
         "worksheets/worksheet_shared.html",
     }
