@@ -8,11 +8,14 @@ the footer then points to an international directory rather than to a number nob
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from django.http import HttpRequest
+from django.utils.translation import get_language, to_locale
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 # The session key of the country of the place the visitor last searched for on the finder.
@@ -26,6 +29,15 @@ DIRECTORY_URL = "https://findahelpline.com/"
 MAX_ACCEPT_LANGUAGE = 500
 # Countries whose English name takes "the" in a sentence ("in the United Kingdom").
 NAMES_WITH_THE = {"US", "GB", "NL", "PH", "AE", "CD", "CF", "DO", "GM", "BS", "MV", "CZ"}
+# CLDR's formal names that no one says: Hong Kong is "Hong Kong" on a helpline page.
+SHORT_NAMES = {
+    ("HK", "es"): "Hong Kong",
+    ("HK", "fr"): "Hong Kong",
+    ("HK", "de"): "Hongkong",
+    ("HK", "nl"): "Hongkong",
+    ("HK", "pt"): "Hong Kong",
+    ("HK", "sv"): "Hongkong",
+}
 
 
 @dataclass(frozen=True)
@@ -62,8 +74,31 @@ class Country:
     emergency_note: str = ""
 
     @property
+    def local_name(self) -> str:
+        """The name in the page's language (CLDR's, through Babel); in English, the file's own."""
+        language = get_language() or "en"
+        if language.split("-")[0] == "en":
+            return self.name
+        language = language.split("-")[0]
+        if (self.code, language) in SHORT_NAMES:
+            return SHORT_NAMES[self.code, language]
+        return Locale.parse(to_locale(language)).territories.get(self.code, self.name)
+
+    @property
+    def sort_key(self) -> str:
+        """The local name without accents, so "Égypte" sorts among the E's."""
+        decomposed = unicodedata.normalize("NFKD", self.local_name)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+    @property
     def in_words(self) -> str:
-        """The name as it reads after "in": "the United Kingdom", "Canada"."""
+        """The name as it reads after "in": "the United Kingdom", "Canada".
+
+        In other languages, the bare name: their sentences put it where no article or
+        preposition has to agree with it ("(Mexique)", not "au Mexique").
+        """
+        if (get_language() or "en").split("-")[0] != "en":
+            return self.local_name
         return f"the {self.name}" if self.code in NAMES_WITH_THE else self.name
 
     @property

@@ -96,7 +96,7 @@ def test_the_urge_page_works_offline_and_keeps_a_plan_on_the_phone(browser, live
     wait_until_stored(page, "/es/sos/")
     context.set_offline(True)
     page.reload()
-    assert page.get_by_role("heading", name="An urge, right now").is_visible()
+    assert page.get_by_role("heading", name="Un impulso, ahora mismo").is_visible()
 
     # Nothing outside the allow-list was stored: another page needs the network.
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):

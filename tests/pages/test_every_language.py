@@ -25,6 +25,7 @@ PAGES = {
     "online": "/meetings/online/?tz=America/Chicago",
     "tool": "/toolbox/tools/cost-benefit-analysis/",
     "worksheet": "/worksheets/new/cba/",
+    "sos": "/sos/",
 }
 # Names: of the site, the meeting and its place, time zones (German and Dutch say "in" too).
 DATA = {
@@ -36,6 +37,8 @@ DATA = {
     "Isle of Man",
     "Port of Spain",
     "America/Chicago",
+    # The letters of DEADS on /sos/: the program's acronym, the same in every language.
+    "A",
 }
 # Interface sentences have some of these; names of places, zones and venues do not.
 ENGLISH = re.compile(

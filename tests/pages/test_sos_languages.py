@@ -1,0 +1,35 @@
+"""/sos/ and /sos/numbers/ in the page's language: country names from CLDR, the numbers as checked."""
+
+import pytest
+from django.utils import translation
+
+from pages import crisis_lines
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_urge_page_names_the_visitors_country_in_the_pages_language(client):
+    response = client.get("/es/sos/", HTTP_ACCEPT_LANGUAGE="es-MX")
+    page = response.content.decode()
+
+    assert '<html lang="es"' in page
+    assert "Habla con alguien ahora, en México:" in page
+    assert 'href="tel:911"' in page
+    # The line's hours are the checked English words, marked so a screen reader says them so.
+    assert '<span class="sos-hours" lang="en">' in page
+
+
+def test_the_numbers_page_sorts_countries_by_their_local_names(client):
+    page = client.get("/fr/sos/numbers/").content.decode()
+
+    assert page.index(">Égypte<") < page.index(">Espagne<") < page.index(">États-Unis<")
+    assert ">Hong Kong<" in page
+
+
+def test_english_keeps_the_files_names_and_their_article():
+    mexico, britain = crisis_lines.for_country("MX"), crisis_lines.for_country("GB")
+
+    with translation.override("en"):
+        assert (mexico.in_words, britain.in_words) == ("Mexico", "the United Kingdom")
+    with translation.override("de"):
+        assert (mexico.in_words, britain.in_words) == ("Mexiko", "Vereinigtes Königreich")
