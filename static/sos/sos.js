@@ -18,6 +18,13 @@
     if (!navigator.onLine || !(latest > Date.now() - 60 * 60000)) block.hidden = true;
   }
 
+  /* The page's words for what this script says (templates/pages/sos.html), English if missing. */
+  const word = (key, english, minutes) => {
+    const words = document.querySelector("template[data-sos-words]");
+    const element = words && words.content.querySelector(`[data-word="${key}"]`);
+    return ((element && element.textContent.trim()) || english).replace("{minutes}", String(minutes));
+  };
+
   /* The timer. The clock (role="timer") is read on request; a polite status line says the few
      things worth interrupting for: started, every five minutes, the last minute, the end. */
   const timer = document.getElementById("urge-timer");
@@ -44,7 +51,6 @@
     const say = (words) => {
       status.textContent = words;
     };
-    const minutesWord = (minutes) => (minutes === 1 ? "One minute" : `${minutes} minutes`);
 
     const tick = () => {
       remaining = deadline - Date.now();
@@ -57,14 +63,18 @@
       const minutesLeft = Math.ceil(remaining / 60000);
       if (minutesLeft !== lastMinute) {
         lastMinute = minutesLeft;
-        if (minutesLeft % 5 === 0 || minutesLeft === 1) say(`${minutesWord(minutesLeft)} to go.`);
+        if (minutesLeft % 5 === 0 || minutesLeft === 1) say(
+            minutesLeft === 1
+              ? word("one-to-go", "One minute to go.")
+              : word("to-go", "{minutes} minutes to go.", minutesLeft),
+          );
       }
     };
     const run = () => {
       deadline = Date.now() + remaining;
       lastMinute = Math.ceil(remaining / 60000);
       ticking = window.setInterval(tick, 250);
-      startButton.textContent = "Pause";
+      startButton.textContent = word("pause", "Pause");
       stopButton.hidden = false;
       for (const input of lengths) input.disabled = true;
       timer.dataset.state = "running";
@@ -72,15 +82,15 @@
     const pause = () => {
       window.clearInterval(ticking);
       remaining = deadline - Date.now();
-      startButton.textContent = "Carry on";
+      startButton.textContent = word("carry-on", "Carry on");
       timer.dataset.state = "paused";
-      say("Paused.");
+      say(word("paused", "Paused."));
     };
     const reset = (words) => {
       window.clearInterval(ticking);
       remaining = chosenMinutes() * 60000;
       show(remaining);
-      startButton.textContent = "Start the timer";
+      startButton.textContent = word("start", "Start the timer");
       stopButton.hidden = true;
       for (const input of lengths) input.disabled = false;
       timer.dataset.state = "idle";
@@ -90,10 +100,13 @@
       reset();
       show(0);
       timer.dataset.state = "done";
-      startButton.textContent = "Start again";
+      startButton.textContent = word("start-again", "Start again");
       say(
-        "Time's up. Notice how strong the urge is now. However it feels, you have ridden it " +
-          "this far; start again if you need more time.",
+        word(
+          "done",
+          "Time's up. Notice how strong the urge is now. However it feels, you have ridden it " +
+            "this far; start again if you need more time.",
+        ),
       );
     };
 
@@ -103,14 +116,20 @@
         pause();
       } else if (state === "paused") {
         run();
-        say("Carrying on.");
+        say(word("carrying-on", "Carrying on."));
       } else {
         remaining = chosenMinutes() * 60000;
         run();
-        say(`Timer started: ${minutesWord(chosenMinutes()).toLowerCase()}. Breathe slowly and watch the urge rise and fall.`);
+        say(
+          word(
+            "started",
+            "Timer started: {minutes} minutes. Breathe slowly and watch the urge rise and fall.",
+            chosenMinutes(),
+          ),
+        );
       }
     });
-    stopButton.addEventListener("click", () => reset("Timer stopped."));
+    stopButton.addEventListener("click", () => reset(word("stopped", "Timer stopped.")));
     for (const input of lengths) {
       input.addEventListener("change", () => reset());
     }
@@ -140,30 +159,39 @@
       text.disabled = true;
       saveButton.disabled = true;
       clearButton.disabled = true;
-      status.textContent = "This browser isn't letting the page keep anything (a private window, perhaps), so the plan can't be kept here.";
+      status.textContent = word(
+        "no-storage",
+        "This browser isn't letting the page keep anything (a private window, perhaps), so the plan can't be kept here.",
+      );
     } else {
       const kept = storage.getItem(KEY);
       if (kept) {
         text.value = kept;
-        status.textContent = "Your plan is kept on this phone.";
+        status.textContent = word("kept", "Your plan is kept on this phone.");
       }
       clearButton.hidden = !kept;
       saveButton.addEventListener("click", () => {
         const words = text.value.trim();
         if (!words) {
-          status.textContent = "Write a line or two first.";
+          status.textContent = word("write-first", "Write a line or two first.");
           text.focus();
           return;
         }
         storage.setItem(KEY, words);
         clearButton.hidden = false;
-        status.textContent = "Kept on this phone, in this browser only. It was not sent anywhere.";
+        status.textContent = word(
+          "saved",
+          "Kept on this phone, in this browser only. It was not sent anywhere.",
+        );
       });
       clearButton.addEventListener("click", () => {
         storage.removeItem(KEY);
         text.value = "";
         clearButton.hidden = true;
-        status.textContent = "Cleared. Nothing of your plan is left on this phone.";
+        status.textContent = word(
+          "cleared",
+          "Cleared. Nothing of your plan is left on this phone.",
+        );
         text.focus();
       });
     }

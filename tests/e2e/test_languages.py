@@ -148,3 +148,18 @@ def test_a_visitor_in_french_finds_a_meeting_and_starts_a_cba(browser, live_serv
     page.get_by_text("Pas enregistré dans un compte :").wait_for()
     assert axe_violations(page) == []
     context.close()
+
+
+def test_the_urge_timer_speaks_the_pages_language(browser, live_server):
+    context, page = visitor(browser, live_server, "de-DE")
+
+    page.goto("/de/sos/")
+    page.get_by_role("button", name="Timer starten").click()
+    page.get_by_text("Timer läuft: 15 Minuten.", exact=False).wait_for()
+    assert page.get_by_role("button", name="Pause").is_visible()
+    page.get_by_role("button", name="Stopp").click()
+    page.get_by_text("Timer gestoppt.").wait_for()
+    page.get_by_role("button", name="Auf diesem Handy behalten").click()
+    page.get_by_text("Schreib zuerst ein, zwei Zeilen.").wait_for()
+    assert axe_violations(page) == []
+    context.close()
