@@ -338,11 +338,13 @@ def soon_online(data: dict, now: datetime.datetime, zone_name: str) -> list[Occu
     Finding them reads every online meeting starting in the next hours (about 700 of 100,000
     meetings, most of a finder page's time), and every search with the same filters shows the
     same ones, wherever it is near: twice as many are kept for a minute, less those started
-    since. They are keyed by the filters as asked (every field but the place and the page).
+    since. They are keyed by the filters as asked (every field but the place and the page), and
+    by the visitor's day only when "today" is among them: the instants are the same in every
+    zone, which only the display converts to.
     """
     asked = sorted((name, repr(value)) for name, value in data.items() if name not in NOT_FILTERS)
-    local_day = now.astimezone(zone(zone_name)).date()
-    key = f"online-soon:{hashlib.sha256(repr((asked, zone_name, local_day)).encode()).hexdigest()}"
+    today = now.astimezone(zone(zone_name)).date() if "today" in data.get("day", []) else None
+    key = f"online-soon:{hashlib.sha256(repr((asked, today)).encode()).hexdigest()}"
     kept = [occurrence for occurrence in cache.get(key, []) if occurrence.starts > now]
     if len(kept) < ONLINE_SOON:
         online = filtered(data, now, zone_name).online()

@@ -218,3 +218,17 @@ def test_the_search_calendar_holds_the_online_list(client, online):
 
     assert response.status_code == 200
     assert response.content.count(b"BEGIN:VEVENT") == 4
+
+
+def test_searches_in_other_zones_share_the_online_meetings_starting_soon(
+    places, online, django_assert_num_queries
+):
+    austin = run(near="Austin, TX")
+
+    # A Londoner searching near Austin: only the meetings near it are read.
+    with django_assert_num_queries(1):
+        london = run(viewer_zone="Europe/London", lat="30.27", lng="-97.74")
+
+    assert names(london.online) == names(austin.online)
+    assert london.online_zone == "Europe/London"
+    assert london.online[0].when == "Today 4:00 PM"
