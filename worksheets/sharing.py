@@ -13,19 +13,20 @@ import datetime
 from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 LIFETIMES: dict[str, tuple[datetime.timedelta, str]] = {
-    "1h": (datetime.timedelta(hours=1), "1 hour"),
-    "1d": (datetime.timedelta(days=1), "1 day"),
-    "7d": (datetime.timedelta(days=7), "7 days"),
-    "30d": (datetime.timedelta(days=30), "30 days"),
+    "1h": (datetime.timedelta(hours=1), _("1 hour")),
+    "1d": (datetime.timedelta(days=1), _("1 day")),
+    "7d": (datetime.timedelta(days=7), _("7 days")),
+    "30d": (datetime.timedelta(days=30), _("30 days")),
 }
 
 
 class ShareLinkForm(forms.Form):
     lifetime = forms.ChoiceField(
-        label="The link stops working after",
-        choices=[(key, label) for key, (_, label) in LIFETIMES.items()],
+        label=_("The link stops working after"),
+        choices=[(key, label) for key, (_duration, label) in LIFETIMES.items()],
         initial="1d",
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
@@ -50,10 +51,10 @@ def token_from(text: str) -> str:
 
 class OpenSharedForm(forms.Form):
     link = forms.CharField(
-        label="The link you were sent",
+        label=_("The link you were sent"),
         max_length=500,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
-        error_messages={"required": "Paste the whole link you were sent."},
+        error_messages={"required": _("Paste the whole link you were sent.")},
     )
 
     @property

@@ -223,18 +223,12 @@ NOT_YET_TRANSLATED = frozenset(
         "reminders/settings.html",
         "worksheets/checkin_detail.html",
         "worksheets/progress.html",
-        "worksheets/share_inactive.html",
-        "worksheets/shared_open.html",
         "worksheets/summaries/abc.html",
         "worksheets/summaries/balance_pie.html",
         "worksheets/summaries/hov.html",
         "worksheets/summaries/triggers.html",
         "worksheets/summaries/vaci.html",
         "worksheets/urge_charts.html",
-        "worksheets/worksheet_compare.html",
-        "worksheets/worksheet_print.html",
-        "worksheets/worksheet_share.html",
-        "worksheets/worksheet_shared.html",
     }
 )
 
