@@ -1,4 +1,4 @@
-"""Sharing a worksheet in Spanish and German: the page, its choices and its dates in the language."""
+"""Sharing a worksheet in Spanish and German: the page, its choices and dates in the language."""
 
 import re
 
