@@ -221,8 +221,6 @@ NOT_YET_TRANSLATED = frozenset(
         "reminders/off.html",
         "reminders/reminder_email.txt",
         "reminders/settings.html",
-        "worksheets/checkin_detail.html",
-        "worksheets/progress.html",
         "worksheets/summaries/abc.html",
         "worksheets/summaries/balance_pie.html",
         "worksheets/summaries/hov.html",
