@@ -16,17 +16,15 @@ from pathlib import Path
 from babel import Locale
 from django.http import HttpRequest
 from django.utils.translation import get_language, to_locale
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 # The session key of the country of the place the visitor last searched for on the finder.
-from meetings.views.finder import SEARCHED_COUNTRY
+from meetings.views.finder import searched_country
+from meetings.views.finder import visitor_country as language_region
 
 DATA_FILE = Path(__file__).with_name("data") / "crisis_lines.json"
 # A neutral directory of helplines in most countries, for visitors whose country we have no
 # checked entry for (or do not know).
 DIRECTORY_URL = "https://findahelpline.com/"
-# Longer headers are cut: Django parses at most this much of one anyway.
-MAX_ACCEPT_LANGUAGE = 500
 # Countries whose English name takes "the" in a sentence ("in the United Kingdom").
 NAMES_WITH_THE = {"US", "GB", "NL", "PH", "AE", "CD", "CF", "DO", "GM", "BS", "MV", "CZ"}
 # CLDR's formal names that no one says: Hong Kong is "Hong Kong" on a helpline page.
@@ -142,22 +140,10 @@ def for_country(code: str) -> Country | None:
     return countries().get(code.upper()) if code else None
 
 
-def language_country(request: HttpRequest) -> str:
-    """The region of the first language the browser prefers that names one ("en-GB" is GB)."""
-    header = request.headers.get("Accept-Language", "")[:MAX_ACCEPT_LANGUAGE]
-    for language, _quality in parse_accept_lang_header(header):
-        _, _, region = language.partition("-")
-        if len(region) == 2 and region.isalpha():
-            return region.upper()
-    return ""
-
-
 def visitor_country(request: HttpRequest) -> str:
     """Where the visitor probably is: the country of the place they searched for, else their
-    browser's language region, else nothing. Reads no table: the session is loaded anyway."""
-    session = getattr(request, "session", None)
-    searched = session.get(SEARCHED_COUNTRY, "") if session is not None else ""
-    return searched or language_country(request)
+    browser's language region ("en-GB" is GB), else nothing. Reads no table."""
+    return searched_country(request) or language_region(request)
 
 
 def checked_on() -> str:

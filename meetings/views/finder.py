@@ -40,11 +40,28 @@ def visitor_country(request: HttpRequest) -> str:
     return ""
 
 
-def remember_searched_country(request: HttpRequest, country: str) -> None:
-    """The country of the place searched for, kept in the session for the footer's crisis line
-    (pages/crisis_lines.py): it says more about where the visitor is than their language."""
-    if request.session.get(SEARCHED_COUNTRY) != country:
-        request.session[SEARCHED_COUNTRY] = country
+def remember_searched_country(request: HttpRequest, response: HttpResponse, country: str) -> None:
+    """The country of the place searched for, kept for the footer's crisis line
+    (pages/crisis_lines.py): it says more about where the visitor is than their language.
+
+    A cookie, not the session: a session would be a database row written for every anonymous
+    search.
+    """
+    if request.COOKIES.get(SEARCHED_COUNTRY) != country:
+        response.set_cookie(
+            SEARCHED_COUNTRY,
+            country,
+            max_age=SEARCHED_COUNTRY_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+
+
+def searched_country(request: HttpRequest) -> str:
+    """The country of the place last searched for: this request's search, else the cookie."""
+    country = getattr(request, SEARCHED_COUNTRY, "") or request.COOKIES.get(SEARCHED_COUNTRY, "")
+    return country.upper() if len(country) == 2 and country.isalpha() else ""
 
 
 def too_many_lookups(response: HttpResponse) -> HttpResponse:
@@ -57,6 +74,7 @@ def too_many_lookups(response: HttpResponse) -> HttpResponse:
 # Longer headers are cut: Django parses at most this much of one anyway.
 MAX_ACCEPT_LANGUAGE = 500
 SEARCHED_COUNTRY = "searched_country"
+SEARCHED_COUNTRY_AGE = 30 * 24 * 60 * 60
 FILTERS = ("day", "time", "type", "attendance", "program", "language", "q")
 # The filter bar's dropdown chips, in order; "More" holds the meeting kind, words and distance.
 FILTER_CHIPS = (
@@ -182,7 +200,8 @@ def finder(request: HttpRequest) -> HttpResponse:
         if found.too_many_lookups:
             form.add_error("near", str(found.too_many_lookups))
         elif found.place is not None and found.place.country:
-            remember_searched_country(request, found.place.country)
+            # For this page's footer; the cookie keeps it for the next pages.
+            setattr(request, SEARCHED_COUNTRY, found.place.country)
     show_map = request.GET.get("view") == "map" and found is not None and found.results
     context = {
         "form": form,
@@ -206,6 +225,8 @@ def finder(request: HttpRequest) -> HttpResponse:
         return too_many_lookups(render(request, "meetings/finder.html", context))
     response = render(request, "meetings/finder.html", context)
     remember_zone(request, response, viewer)
+    if country := getattr(request, SEARCHED_COUNTRY, ""):
+        remember_searched_country(request, response, country)
     return response
 
 

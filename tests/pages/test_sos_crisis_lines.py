@@ -5,11 +5,13 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from pytest_django.asserts import assertContains, assertNotContains
 
 from meetings.demo import COUNTRY_BOOST, ONLINE_ZONES
 from meetings.models import Location, Meeting
+from meetings.views.finder import SEARCHED_COUNTRY
 from pages import crisis_lines
 
 
@@ -73,9 +75,7 @@ def test_the_footer_shows_the_line_for_the_browsers_language_region(client):
 
 @pytest.mark.django_db
 def test_the_footer_prefers_the_country_of_the_place_searched_for(client):
-    session = client.session
-    session[crisis_lines.SEARCHED_COUNTRY] = "AU"
-    session.save()
+    client.cookies[SEARCHED_COUNTRY] = "AU"
 
     response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
 
@@ -88,7 +88,8 @@ def test_the_footer_prefers_the_country_of_the_place_searched_for(client):
 def test_a_finder_search_remembers_the_places_country_for_the_footer(client, places):
     response = client.get("/meetings/", {"near": "London, United Kingdom"})
 
-    assert client.session[crisis_lines.SEARCHED_COUNTRY] == "GB"
+    assert response.cookies[SEARCHED_COUNTRY].value == "GB"
+    assert not Session.objects.exists(), "no session row for an anonymous search"
     assertContains(response, 'href="tel:116123"')
     assertContains(client.get("/about/"), 'href="tel:116123"')
 
@@ -108,13 +109,11 @@ def test_the_footer_offers_a_directory_for_a_country_we_have_not_checked(client)
     assertContains(response, "Find a free helpline in your country")
 
 
-def test_the_language_region_is_the_first_that_names_a_country(rf):
-    def country(header: str) -> str:
-        return crisis_lines.language_country(rf.get("/", HTTP_ACCEPT_LANGUAGE=header))
+def test_a_searched_country_in_a_tampered_cookie_is_ignored(rf):
+    request = rf.get("/", HTTP_ACCEPT_LANGUAGE="de, en-CA;q=0.8")
+    request.COOKIES[SEARCHED_COUNTRY] = "<script>"
 
-    assert country("de, en-CA;q=0.8") == "CA"
-    assert country("zh-Hant-TW") == ""
-    assert country("") == ""
+    assert crisis_lines.visitor_country(request) == "CA"
 
 
 def test_a_tel_link_dials_only_digits():
