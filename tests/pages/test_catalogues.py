@@ -221,12 +221,6 @@ NOT_YET_TRANSLATED = frozenset(
         "reminders/off.html",
         "reminders/reminder_email.txt",
         "reminders/settings.html",
-        "worksheets/summaries/abc.html",
-        "worksheets/summaries/balance_pie.html",
-        "worksheets/summaries/hov.html",
-        "worksheets/summaries/triggers.html",
-        "worksheets/summaries/vaci.html",
-        "worksheets/urge_charts.html",
     }
 )
 
