@@ -17,16 +17,44 @@ from zoneinfo import ZoneInfo
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+
+from smartrecovery import dates
 
 DAYS = 28
 WEEKS = 12
 TOP_TRIGGERS = 5
 LABEL_CHARS = 22
+# Each trigger box: its name, and the words for its chart (translated when shown).
 TRIGGER_FIELDS = (
-    ("situation", "Situations"),
-    ("people", "People"),
-    ("feeling", "Feelings"),
+    ("situation", gettext_noop("Situations")),
+    ("people", gettext_noop("People")),
+    ("feeling", gettext_noop("Feelings")),
 )
+TRIGGER_WORDS = {
+    "situation": {
+        "heading": gettext_noop("Triggers: situations"),
+        "title": gettext_noop("Triggers: Situations"),
+        "column": gettext_noop("Situation"),
+        "found": gettext_noop("Situations noted with your urges, most frequent first: %(list)s"),
+        "none": gettext_noop("No situations noted yet."),
+    },
+    "people": {
+        "heading": gettext_noop("Triggers: people"),
+        "title": gettext_noop("Triggers: People"),
+        "column": gettext_noop("People"),
+        "found": gettext_noop("People noted with your urges, most frequent first: %(list)s"),
+        "none": gettext_noop("No people noted yet."),
+    },
+    "feeling": {
+        "heading": gettext_noop("Triggers: feelings"),
+        "title": gettext_noop("Triggers: Feelings"),
+        "column": gettext_noop("Feeling"),
+        "found": gettext_noop("Feelings noted with your urges, most frequent first: %(list)s"),
+        "none": gettext_noop("No feelings noted yet."),
+    },
+}
 # Several triggers in one box are separated by commas, semicolons or new lines.
 TRIGGER_SEPARATORS = re.compile(r"[,;\n]+")
 
@@ -318,11 +346,19 @@ def checkin_chart(
 ) -> SafeString:
     """Importance and confidence at each check-in, oldest first, as two lines on a 0-10 scale."""
     first, last = checkins[0], checkins[-1]
-    desc = (
-        f"Importance and confidence (0 to 10) at your {len(checkins)} check-ins from "
-        f"{_day(first[0])} {first[0].year} to {_day(last[0])} {last[0].year}: importance went "
-        f"from {first[1]} to {last[1]}, confidence from {first[2]} to {last[2]}."
-    )
+    desc = _(
+        "Importance and confidence (0 to 10) at your %(count)s check-ins from %(first)s to "
+        "%(last)s: importance went from %(importance_then)s to %(importance_now)s, confidence "
+        "from %(confidence_then)s to %(confidence_now)s."
+    ) % {
+        "count": len(checkins),
+        "first": f"{_day(first[0])} {first[0].year}",
+        "last": f"{_day(last[0])} {last[0].year}",
+        "importance_then": first[1],
+        "importance_now": last[1],
+        "confidence_then": first[2],
+        "confidence_now": last[2],
+    }
     step = LINE_WIDTH / (len(checkins) - 1) if len(checkins) > 1 else 0
 
     def x(index: int) -> str:
@@ -358,15 +394,16 @@ def checkin_chart(
             f'text-anchor="end">{escape(_day(last[0]))}</text>'
         )
     legend = bottom + 30
+    importance, confidence = escape(_("Importance")), escape(_("Confidence"))
     parts.append(
         f'<line class="chart-line chart-importance" x1="{LINE_LEFT}" y1="{legend - 3}" '
         f'x2="{LINE_LEFT + 16}" y2="{legend - 3}"/>'
-        f'<text class="chart-label" x="{LINE_LEFT + 20}" y="{legend}">Importance</text>'
+        f'<text class="chart-label" x="{LINE_LEFT + 20}" y="{legend}">{importance}</text>'
         f'<line class="chart-line chart-confidence" x1="{LINE_LEFT + 100}" y1="{legend - 3}" '
         f'x2="{LINE_LEFT + 116}" y2="{legend - 3}"/>'
-        f'<text class="chart-label" x="{LINE_LEFT + 120}" y="{legend}">Confidence</text>'
+        f'<text class="chart-label" x="{LINE_LEFT + 120}" y="{legend}">{confidence}</text>'
     )
-    title = "Stage check-ins over time"
+    title = _("Stage check-ins over time")
     return _svg(chart_id, title, desc, LINE_LEFT + LINE_WIDTH + 8, legend + 6, "".join(parts))
 
 
@@ -385,7 +422,8 @@ class Chart:
 
 
 def _day(day: datetime.date) -> str:
-    return f"{day.day} {day:%b}"
+    """ "3 Dec" in English, the language's own short day and month in the others."""
+    return dates.day_and_month_short(day)
 
 
 def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneInfo) -> list[Chart]:
@@ -395,17 +433,22 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
     days = per_day(entries, today=today, zone=zone)
     in_window = sum(count for _, count in days)
     busiest_day, busiest = max(days, key=lambda item: (item[1], item[0]))
-    desc = (
-        f"Urges logged each day from {_day(days[0][0])} to {_day(days[-1][0])}: "
-        f"{in_window} in all" + (f", most on {_day(busiest_day)} ({busiest})." if busiest else ".")
-    )
+    span = {"first": _day(days[0][0]), "last": _day(days[-1][0]), "count": in_window}
+    if busiest:
+        desc = _(
+            "Urges logged each day from %(first)s to %(last)s: %(count)s in all, most on "
+            "%(busiest)s (%(most)s)."
+        ) % {**span, "busiest": _day(busiest_day), "most": busiest}
+    else:
+        desc = _("Urges logged each day from %(first)s to %(last)s: %(count)s in all.") % span
+    per_day_title = _("Urges per day, last %(days)s days") % {"days": DAYS}
     charts.append(
         Chart(
             id="per-day",
-            heading=f"Urges per day, last {DAYS} days",
+            heading=per_day_title,
             svg=column_chart(
                 "per-day",
-                title=f"Urges per day, last {DAYS} days",
+                title=per_day_title,
                 desc=desc,
                 columns=[
                     Column(
@@ -417,26 +460,32 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
                 ],
                 slot=10,
             ),
-            columns=("Day", "Urges"),
-            rows=[(f"{day:%a} {_day(day)}", count) for day, count in days],
+            columns=(_("Day"), _("Urges")),
+            rows=[(dates.short_weekday_and_date(day), count) for day, count in days],
             lead=desc,
         )
     )
 
     weeks = weekly_intensity(entries, today=today, zone=zone)
     rated = [week for week in weeks if week.average is not None]
-    desc = f"Average intensity (0 to 10) of the urges in each of the last {WEEKS} weeks"
     if rated:
-        desc += f"; the latest week with urges, from {_day(rated[-1].start)}: {rated[-1].average}."
+        desc = _(
+            "Average intensity (0 to 10) of the urges in each of the last %(weeks)s weeks; the "
+            "latest week with urges, from %(start)s: %(average)s."
+        ) % {"weeks": WEEKS, "start": _day(rated[-1].start), "average": rated[-1].average}
     else:
-        desc += ": no urges in these weeks."
+        desc = _(
+            "Average intensity (0 to 10) of the urges in each of the last %(weeks)s weeks: no "
+            "urges in these weeks."
+        ) % {"weeks": WEEKS}
+    weekly_title = _("Average intensity per week, last %(weeks)s weeks") % {"weeks": WEEKS}
     charts.append(
         Chart(
             id="weekly",
-            heading=f"Average intensity per week, last {WEEKS} weeks",
+            heading=weekly_title,
             svg=column_chart(
                 "weekly",
-                title=f"Average intensity per week, last {WEEKS} weeks",
+                title=weekly_title,
                 desc=desc,
                 columns=[
                     Column(
@@ -449,10 +498,10 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
                 slot=24,
                 max_value=10,
             ),
-            columns=("Week from", "Urges", "Average intensity"),
+            columns=(_("Week from"), _("Urges"), _("Average intensity")),
             rows=[
                 (
-                    f"{week.start:%a} {_day(week.start)}",
+                    dates.short_weekday_and_date(week.start),
                     week.count,
                     "–" if week.average is None else _number(week.average),
                 )
@@ -462,24 +511,23 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
         )
     )
 
-    for name, label in TRIGGER_FIELDS:
+    for name, _label in TRIGGER_FIELDS:
+        words = TRIGGER_WORDS[name]
         counts = trigger_counts(entries, name)
         if counts:
-            desc = f"{label} noted with your urges, most frequent first: " + "; ".join(
-                f"{trigger} ({count})" for trigger, count in counts
-            )
+            desc = _(words["found"]) % {
+                "list": "; ".join(f"{trigger} ({count})" for trigger, count in counts)
+            }
         else:
-            desc = f"No {label.lower()} noted yet."
+            desc = _(words["none"])
         charts.append(
             Chart(
                 id=f"triggers-{name}",
-                heading=f"Triggers: {label.lower()}",
-                svg=row_chart(
-                    f"triggers-{name}", title=f"Triggers: {label}", desc=desc, rows=counts
-                )
+                heading=_(words["heading"]),
+                svg=row_chart(f"triggers-{name}", title=_(words["title"]), desc=desc, rows=counts)
                 if counts
                 else mark_safe(""),
-                columns=(label[:-1] if label.endswith("s") else label, "Urges"),
+                columns=(_(words["column"]), _("Urges")),
                 rows=list(counts),
                 lead="" if counts else desc,
                 extra={"trigger": True},
@@ -488,18 +536,21 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
 
     hours = by_hour(entries, zone=zone)
     peak = max(range(24), key=lambda hour: (hours[hour], -hour))
-    desc = "When urges began, by hour of the day"
-    desc += (
-        f"; most often between {peak:02d}:00 and {peak:02d}:59 ({hours[peak]})."
+    desc = (
+        _(
+            "When urges began, by hour of the day; most often between %(start)s and %(end)s "
+            "(%(count)s)."
+        )
+        % {"start": f"{peak:02d}:00", "end": f"{peak:02d}:59", "count": hours[peak]}
         if any(hours)
-        else "."
+        else _("When urges began, by hour of the day.")
     )
     charts.append(
         Chart(
             id="hours",
-            heading="Time of day",
-            svg=heat_strip("hours", title="Time of day", desc=desc, hours=hours),
-            columns=("Hour", "Urges"),
+            heading=_("Time of day"),
+            svg=heat_strip("hours", title=_("Time of day"), desc=desc, hours=hours),
+            columns=(_("Hour"), _("Urges")),
             rows=[(f"{hour:02d}:00–{hour:02d}:59", count) for hour, count in enumerate(hours)],
             lead=desc,
         )
@@ -507,19 +558,31 @@ def urge_charts(entries: Sequence[Entry], *, now: datetime.datetime, zone: ZoneI
 
     ridden = ridden_out(entries)
     desc = (
-        f"{ridden.ridden} of {ridden.total} urge{'' if ridden.total == 1 else 's'} ridden out "
-        f"({ridden.percent}%), "
-        f"{ridden.acted} acted on."
+        ngettext(
+            "%(ridden)s of %(total)s urge ridden out (%(percent)s%%), %(acted)s acted on.",
+            "%(ridden)s of %(total)s urges ridden out (%(percent)s%%), %(acted)s acted on.",
+            ridden.total,
+        )
+        % {
+            "ridden": ridden.ridden,
+            "total": ridden.total,
+            "percent": ridden.percent,
+            "acted": ridden.acted,
+        }
         if ridden.total
-        else "No urges logged yet."
+        else _("No urges logged yet.")
     )
     charts.append(
         Chart(
             id="ridden",
-            heading="Ridden out",
-            svg=share_bar("ridden", title="Share of urges ridden out", desc=desc, ridden=ridden),
-            columns=("", "Urges"),
-            rows=[("Ridden out", ridden.ridden), ("Acted on", ridden.acted), ("All", ridden.total)],
+            heading=_("Ridden out"),
+            svg=share_bar("ridden", title=_("Share of urges ridden out"), desc=desc, ridden=ridden),
+            columns=("", _("Urges")),
+            rows=[
+                (_("Ridden out"), ridden.ridden),
+                (_("Acted on"), ridden.acted),
+                (_("All"), ridden.total),
+            ],
             lead=desc,
             extra={"percent": ridden.percent},
         )
