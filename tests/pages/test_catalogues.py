@@ -211,8 +211,6 @@ NOT_YET_TRANSLATED = frozenset(
         "attendance/includes/request_proof.html",
         "attendance/proof_detail.html",
         "attendance/verify.html",
-        "mymeetings/includes/account_calendar.html",
-        "mymeetings/mine.html",
         "pages/about.html",
         "pages/meeting_outline.html",
         "pages/privacy.html",

@@ -28,6 +28,7 @@ PAGES = {
     "sos": "/sos/",
     "browse": "/meetings/browse/",
     "browse_city": "/meetings/browse/us/texas/austin/",
+    "my_meetings": "/meetings/mine/",
 }
 # Names: of the site, the meeting and its place, time zones (German and Dutch say "in" too).
 DATA = {
