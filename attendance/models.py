@@ -16,6 +16,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from attendance import codes
 from attendance.occurrences import day_in_words, held_occurrence
@@ -71,10 +73,10 @@ class Proof(models.Model):
     """A participant's request for proof of one meeting date, and once confirmed the proof."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for a facilitator"
-        CONFIRMED = "confirmed", "Confirmed"
-        DECLINED = "declined", "Declined"
-        REVOKED = "revoked", "Revoked"
+        PENDING = "pending", _("Waiting for a facilitator")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Revoked")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attendance_proofs"
@@ -132,7 +134,7 @@ class Proof(models.Model):
     @property
     def state_label(self) -> str:
         if self.state == "lapsed":
-            return "Lapsed (not answered within 7 days)"
+            return gettext("Lapsed (not answered within 7 days)")
         return self.get_status_display()
 
     @property

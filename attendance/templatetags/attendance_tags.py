@@ -16,6 +16,7 @@ from attendance.models import Proof
 from attendance.occurrences import local_date, requestable_occurrence
 from meetings.models import Meeting
 from meetings.schedule import format_clock
+from smartrecovery import dates
 
 register = template.Library()
 
@@ -36,7 +37,8 @@ def proof_request(context: template.Context, meeting: Meeting) -> dict[str, Any]
     return {
         "errors": errors,
         "occurrence": occurrence,
-        "label": f"{occurrence.starts:%A} {occurrence.starts.day} {occurrence.starts:%B}, "
+        # "Thursday 3 December, 7:00 PM"; "jueves, 3 de diciembre, 19:00", ...
+        "label": f"{dates.weekday_and_date(occurrence.starts.date())}, "
         f"{format_clock(occurrence.starts)}",
         "existing": existing,
         "form": form,
