@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from meetings.zones import zone_choices
 from reminders.models import ReminderSettings
@@ -19,11 +20,14 @@ class ReminderSettingsForm(forms.ModelForm):
             "zone",
         ]
         widgets = {"subject": forms.RadioSelect}
-        labels = {"lead_minutes": "How long before a meeting", "checkin_day": "Check-in day"}
+        labels = {
+            "lead_minutes": _("How long before a meeting"),
+            "checkin_day": _("Check-in day"),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         current = self.initial.get("zone") or self.instance.zone
         # The zone picker the meeting pages use, grouped by region.
         self.fields["zone"].widget = forms.Select(choices=zone_choices(current))
-        self.fields["zone"].help_text = "Reminders follow its clock, summer time included."
+        self.fields["zone"].help_text = _("Reminders follow its clock, summer time included.")

@@ -13,6 +13,7 @@ from typing import Self
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, Weekday, validate_timezone
 
@@ -20,18 +21,18 @@ from meetings.models import Meeting, Weekday, validate_timezone
 class Subject(models.TextChoices):
     """Subject lines that say nothing about recovery to whoever sees the inbox."""
 
-    REMINDER = "reminder", "Your reminder"
-    CALENDAR = "calendar", "A note from your calendar"
-    NOTE = "note", "A quick note"
-    TODAY = "today", "Something for today"
+    REMINDER = "reminder", _("Your reminder")
+    CALENDAR = "calendar", _("A note from your calendar")
+    NOTE = "note", _("A quick note")
+    TODAY = "today", _("Something for today")
 
 
 LEAD_TIMES = [
-    (15, "15 minutes before"),
-    (30, "30 minutes before"),
-    (60, "1 hour before"),
-    (120, "2 hours before"),
-    (180, "3 hours before"),
+    (15, _("15 minutes before")),
+    (30, _("30 minutes before")),
+    (60, _("1 hour before")),
+    (120, _("2 hours before")),
+    (180, _("3 hours before")),
 ]
 
 
@@ -41,22 +42,22 @@ class ReminderSettings(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
     )
-    before_meetings = models.BooleanField("Before each meeting I saved", default=False)
+    before_meetings = models.BooleanField(_("Before each meeting I saved"), default=False)
     lead_minutes = models.PositiveSmallIntegerField(
-        "How long before", choices=LEAD_TIMES, default=60
+        _("How long before"), choices=LEAD_TIMES, default=60
     )
     review_dates = models.BooleanField(
-        "On a date I set in a Change Plan or Goal setting worksheet", default=False
+        _("On a date I set in a Change Plan or Goal setting worksheet"), default=False
     )
-    weekly_checkin = models.BooleanField("A weekly check-in", default=False)
+    weekly_checkin = models.BooleanField(_("A weekly check-in"), default=False)
     checkin_day = models.PositiveSmallIntegerField(
-        "On", choices=Weekday.choices, default=Weekday.MONDAY
+        _("On"), choices=Weekday.choices, default=Weekday.MONDAY
     )
     subject = models.CharField(
-        "Subject line", max_length=16, choices=Subject.choices, default=Subject.REMINDER
+        _("Subject line"), max_length=16, choices=Subject.choices, default=Subject.REMINDER
     )
     zone = models.CharField(
-        "My time zone", max_length=64, default="UTC", validators=[validate_timezone]
+        _("My time zone"), max_length=64, default="UTC", validators=[validate_timezone]
     )
     # The participant's local date on which the worker last read their worksheets' dates.
     reviews_read_on = models.DateField(null=True, blank=True, editable=False)

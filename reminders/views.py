@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -31,9 +32,9 @@ def save_settings(request: HttpRequest) -> HttpResponse:
     # A worker's sweep sends them; make sure one is queued (it usually is).
     transaction.on_commit(queue_sweep)
     if form.instance.any_on:
-        messages.success(request, "Your reminder settings are saved.")
+        messages.success(request, gettext("Your reminder settings are saved."))
     else:
-        messages.success(request, "Reminders are off.")
+        messages.success(request, gettext("Reminders are off."))
     return redirect(reverse("account") + "#reminders")
 
 

@@ -211,11 +211,7 @@ NOT_YET_TRANSLATED = frozenset(
         "pages/about.html",
         "pages/meeting_outline.html",
         "pages/privacy.html",
-        "reminders/includes/account_reminders.html",
-        "reminders/includes/settings_form.html",
-        "reminders/off.html",
         "reminders/reminder_email.txt",
-        "reminders/settings.html",
     }
 )
 
