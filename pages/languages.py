@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
 
@@ -139,6 +140,27 @@ class PageLanguages:
         if wanted is None or wanted == self.language:
             return None
         return next(link for link in self.picker if link.code == wanted)
+
+    @cached_property
+    def time_words(self) -> dict[str, str]:
+        """The words static/js/local_times.js writes times with on a page not in English: the
+        language's short weekdays (Sunday first, as JavaScript counts) and months from CLDR, its
+        "Today" and "Tomorrow", and whether its clock pads the hour ("09:30" or "9:30")."""
+        from babel.dates import get_day_names, get_month_names, get_time_format
+
+        from smartrecovery import dates
+
+        locale = dates.babel_locale(dates.language())
+        days = get_day_names("abbreviated", locale=locale)  # Monday is 0.
+        months = get_month_names("abbreviated", locale=locale)
+        return {
+            "days": ",".join(dates.capitalised(days[(day + 6) % 7]) for day in range(7)),
+            "months": ",".join(months[month] for month in range(1, 13)),
+            "today": gettext("Today"),
+            "tomorrow": gettext("Tomorrow"),
+            "note": gettext("Times are in your time zone."),
+            "pad": "1" if get_time_format("short", locale=locale).pattern.startswith("HH") else "",
+        }
 
 
 def context(request: HttpRequest) -> dict:

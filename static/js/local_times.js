@@ -15,8 +15,13 @@
   if (!lists.length) {
     return;
   }
-  const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // A page in another language than English gives its words (templates/base.html): its short
+  // weekdays and months, "Today" and "Tomorrow", and a 24-hour clock.
+  const words = (document.getElementById("local-time-words") || {}).dataset || {};
+  const DAYS = words.days ? words.days.split(",") : ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const MONTHS = words.months
+    ? words.months.split(",")
+    : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const now = new Date();
   const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
   const sameDay = (a, b) =>
@@ -25,15 +30,18 @@
   function clock(date) {
     const hours = date.getHours();
     const minutes = String(date.getMinutes()).padStart(2, "0");
+    if (words.days) {
+      return `${words.pad ? String(hours).padStart(2, "0") : hours}:${minutes}`;
+    }
     return `${hours % 12 || 12}:${minutes} ${hours < 12 ? "AM" : "PM"}`;
   }
 
   function label(date) {
     let day = DAYS[date.getDay()];
     if (sameDay(date, now)) {
-      day = "Today";
+      day = words.today || "Today";
     } else if (sameDay(date, tomorrow)) {
-      day = "Tomorrow";
+      day = words.tomorrow || "Tomorrow";
     }
     return `${day} ${clock(date)}`;
   }
@@ -53,7 +61,7 @@
   });
   const note = document.getElementById("soon-zone");
   if (note) {
-    note.textContent = "Times are in your time zone.";
+    note.textContent = words.note || "Times are in your time zone.";
   }
 
   function remember() {

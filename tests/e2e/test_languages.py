@@ -102,6 +102,8 @@ def test_a_visitor_in_spanish_finds_a_meeting_starts_a_cba_and_signs_up(
     page.get_by_role("heading", name=re.compile("Reuniones cerca de Ciudad de México")).wait_for()
     assert "Jueves en la Roma" in page.locator(".result .card-title").all_inner_texts()
     assert page.get_by_role("heading", name=re.compile(r"1 reunión a menos de \d+ km")).count()
+    # Times rewritten in the browser's zone (static/js/local_times.js) keep the page's language.
+    assert not re.search(r"\d (AM|PM)\b", page.locator("main").inner_text())
     assert axe_violations(page) == []
 
     page.goto("/es/worksheets/new/cba/")

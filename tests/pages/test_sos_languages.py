@@ -33,3 +33,12 @@ def test_english_keeps_the_files_names_and_their_article():
         assert (mexico.in_words, britain.in_words) == ("Mexico", "the United Kingdom")
     with translation.override("de"):
         assert (mexico.in_words, britain.in_words) == ("Mexiko", "Vereinigtes Königreich")
+
+
+def test_a_page_not_in_english_gives_the_local_times_script_its_words(client):
+    spanish = client.get("/es/sos/").content.decode()
+    english = client.get("/sos/").content.decode()
+
+    assert 'data-days="Dom,Lun,Mar,Mié,Jue,Vie,Sáb"' in spanish
+    assert 'data-today="Hoy" data-tomorrow="Mañana"' in spanish
+    assert "local-time-words" not in english
