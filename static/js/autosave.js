@@ -2,6 +2,12 @@
 // The form works without this script (its Save button posts normally); this only adds autosave.
 (function () {
   "use strict";
+  // The page's words for what this script says (templates/includes/js_words.html), else English.
+  function word(key, english) {
+    var words = document.getElementById("js-words");
+    return (words && words.dataset[key]) || english;
+  }
+
 
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
@@ -47,12 +53,12 @@
       });
     }
     lastSaved = Date.now();
-    say("Saved a moment ago.");
+    say(word("savedMoment", "Saved a moment ago."));
   }
 
   function conflict() {
     stopped = true;
-    say("Not saved: a newer version was saved elsewhere.");
+    say(word("conflict", "Not saved: a newer version was saved elsewhere."));
     if (banner) {
       banner.hidden = false;
       banner.querySelector("button").focus();
@@ -63,7 +69,7 @@
     if (!dirty || saving || stopped) { return; }
     saving = true;
     dirty = false;
-    say("Saving…");
+    say(word("saving", "Saving…"));
     fetch(form.dataset.autosaveUrl, {
       method: "POST",
       body: payload(),
@@ -74,17 +80,17 @@
         if (response.status === 409) {
           conflict();
         } else if (response.status === 422) {
-          say("Not saved yet: an answer is longer than its limit. Press Save to see which one.");
+          say(word("tooLong", "Not saved yet: an answer is longer than its limit. Press Save to see which one."));
         } else if (response.ok) {
           adopt(result);
         } else {
           dirty = true;
-          say("Could not save just now; we will keep trying.");
+          say(word("retry", "Could not save just now; we will keep trying."));
         }
       });
     }).catch(function () {
       dirty = true;
-      say("Offline? Could not save just now; we will keep trying.");
+      say(word("offline", "Offline? Could not save just now; we will keep trying."));
     }).finally(function () {
       saving = false;
     });
@@ -99,14 +105,14 @@
     }).catch(function () {});
   }
 
-  form.addEventListener("input", function () { dirty = true; say("Changes not saved yet…"); });
+  form.addEventListener("input", function () { dirty = true; say(word("unsaved", "Changes not saved yet…")); });
   form.addEventListener("change", function () { dirty = true; });
   form.addEventListener("submit", function () { stopped = true; });
   window.setInterval(save, INTERVAL);
   window.setInterval(function () {
     if (lastSaved && !dirty && !saving && !stopped) {
       var minutes = Math.round((Date.now() - lastSaved) / 60000);
-      say(minutes < 1 ? "Saved a moment ago." : "Saved " + minutes + " min ago.");
+      say(minutes < 1 ? word("savedMoment", "Saved a moment ago.") : word("savedMinutes", "Saved {minutes} min ago.").replace("{minutes}", minutes));
     }
   }, 30000);
   document.addEventListener("visibilitychange", function () {

@@ -2,6 +2,12 @@
 // script (or a clipboard) the button stays hidden and the address can be selected by hand.
 (function () {
   "use strict";
+  // The page's words for what this script says (templates/includes/js_words.html), else English.
+  function word(key, english) {
+    var words = document.getElementById("js-words");
+    return (words && words.dataset[key]) || english;
+  }
+
   const button = document.getElementById("copy-link");
   if (!button || !navigator.clipboard) {
     return;
@@ -12,11 +18,11 @@
   button.addEventListener("click", function () {
     navigator.clipboard.writeText(link.href).then(
       function () {
-        button.textContent = "Copied";
-        status.textContent = "The link is copied: paste it into a message to your facilitator.";
+        button.textContent = word("copiedButton", "Copied");
+        status.textContent = word("copied", "The link is copied: paste it into a message to your facilitator.");
       },
       function () {
-        status.textContent = "We could not copy it: select the link and copy it by hand.";
+        status.textContent = word("notCopied", "We could not copy it: select the link and copy it by hand.");
       }
     );
   });

@@ -2,6 +2,12 @@
 // The form works without this script; the button only appears where geolocation exists.
 (function () {
   "use strict";
+  // The page's words for what this script says (templates/includes/js_words.html), else English.
+  function word(key, english) {
+    var words = document.getElementById("js-words");
+    return (words && words.dataset[key]) || english;
+  }
+
   const form = document.getElementById("place-search");
   const button = document.getElementById("use-location");
   if (!form || !button || !("geolocation" in navigator)) {
@@ -19,7 +25,7 @@
 
   button.addEventListener("click", function () {
     button.disabled = true;
-    say("Finding your location…");
+    say(word("locating", "Finding your location…"));
     navigator.geolocation.getCurrentPosition(
       function (position) {
         form.elements.namedItem("lat").value = position.coords.latitude.toFixed(5);
@@ -35,7 +41,7 @@
       },
       function () {
         button.disabled = false;
-        say("We could not get your location. Type a city or ZIP code instead.");
+        say(word("noLocation", "We could not get your location. Type a city or ZIP code instead."));
         near.focus();
       },
       { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 }

@@ -3,6 +3,12 @@
 // link and an OpenStreetMap link are on the page either way.
 (function () {
   "use strict";
+  // The page's words for what this script says (templates/includes/js_words.html), else English.
+  function word(key, english) {
+    var words = document.getElementById("js-words");
+    return (words && words.dataset[key]) || english;
+  }
+
   const button = document.getElementById("show-map");
   const map = document.getElementById("meeting-map");
   if (!button || !map) {
@@ -39,7 +45,7 @@
       .catch(function () {
         map.hidden = true;
         button.disabled = false;
-        button.textContent = "The map could not load: try again";
+        button.textContent = word("mapFailed", "The map could not load: try again");
       });
   });
 })();

@@ -3,6 +3,12 @@
 // comes back at the star). A short status line tells screen readers what happened.
 (function () {
   "use strict";
+  // The page's words for what this script says (templates/includes/js_words.html), else English.
+  function word(key, english) {
+    var words = document.getElementById("js-words");
+    return (words && words.dataset[key]) || english;
+  }
+
   var status;
 
   function announce(text) {
@@ -34,9 +40,13 @@
     button.classList.toggle("btn-outline-primary", !saved);
     button.replaceChildren(
       span(saved ? "★" : "☆"),
-      document.createTextNode(saved ? " Saved" : " Save"),
-      span(saved ? ": remove " + name + " from my meetings" : " " + name + " to my meetings",
-        "visually-hidden")
+      document.createTextNode(" " + (saved ? word("starSaved", "Saved") : word("starSave", "Save"))),
+      span(
+        saved
+          ? ": " + word("starRemove", "remove {name} from my meetings").replace("{name}", name)
+          : " " + word("starAdd", "{name} to my meetings").replace("{name}", name),
+        "visually-hidden"
+      )
     );
   }
 

@@ -42,3 +42,12 @@ def test_a_page_not_in_english_gives_the_local_times_script_its_words(client):
     assert 'data-days="Dom,Lun,Mar,Mié,Jue,Vie,Sáb"' in spanish
     assert 'data-today="Hoy" data-tomorrow="Mañana"' in spanish
     assert "local-time-words" not in english
+
+
+def test_a_page_not_in_english_gives_the_scripts_their_words(client):
+    spanish = client.get("/es/sos/").content.decode()
+
+    assert 'data-saving="Guardando…"' in spanish
+    assert 'data-saved-minutes="Guardado hace {minutes} min."' in spanish
+    assert 'data-star-add="{name} en mis reuniones"' in spanish
+    assert 'id="js-words"' not in client.get("/sos/").content.decode()
