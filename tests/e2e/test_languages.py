@@ -147,7 +147,8 @@ def test_a_visitor_in_french_finds_a_meeting_and_starts_a_cba(browser, live_serv
     page.get_by_role("heading", name="Analyse coûts-bénéfices").wait_for()
     page.get_by_label("Le comportement que j’examine").fill("jouer en ligne")
     # The autosave's status line (static/js/autosave.js) speaks French too.
-    page.locator("#autosave-status").get_by_text("Modifications pas encore enregistrées…").wait_for()
+    status = page.locator("#autosave-status")
+    status.get_by_text("Modifications pas encore enregistrées…").wait_for()
     page.get_by_role("button", name="Enregistrer").click()
     page.get_by_text("Pas enregistré dans un compte :").wait_for()
     assert axe_violations(page) == []
