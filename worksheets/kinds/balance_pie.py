@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from django.utils.translation import gettext
+
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import ItemList, Kind, Rating, Section, Text, register
 from worksheets.kinds.hov import top_values
@@ -110,13 +112,19 @@ def summary(answers: dict, previous: dict | None = None) -> dict:
         )
     described = "; ".join(
         f"{row['number']}. {row['area']}: "
-        + ("not rated" if row["rating"] is None else f"{row['rating']} out of 10")
+        + (
+            gettext("not rated")
+            if row["rating"] is None
+            else gettext("%(rating)s out of 10") % {"rating": row["rating"]}
+        )
         for row in rows
     )
     rated = [row["rating"] for row in rows if row["rating"] is not None]
     note = ""
     if areas and not MIN_AREAS <= len(areas) <= MAX_AREAS:
-        note = f"The pie works best with {MIN_AREAS} to {MAX_AREAS} areas; you have {len(areas)}."
+        note = gettext(
+            "The pie works best with %(least)s to %(most)s areas; you have %(count)s."
+        ) % {"least": MIN_AREAS, "most": MAX_AREAS, "count": len(areas)}
     return {
         "template": "worksheets/summaries/balance_pie.html",
         "areas": rows,
@@ -124,10 +132,13 @@ def summary(answers: dict, previous: dict | None = None) -> dict:
         "centre": CENTRE,
         "rings": [RADIUS * n / 10 for n in (2, 4, 6, 8, 10)],
         "description": (
-            f"A radial chart of {len(rows)} areas of life, each drawn as a slice whose length "
-            f"shows the rating out of 10: {described}."
+            gettext(
+                "A radial chart of %(count)s areas of life, each drawn as a slice whose length "
+                "shows the rating out of 10: %(described)s."
+            )
+            % {"count": len(rows), "described": described}
             if rows
-            else "No areas yet."
+            else gettext("No areas yet.")
         ),
         "average": round(sum(rated) / len(rated), 1) if rated else None,
         "has_previous": previous is not None,

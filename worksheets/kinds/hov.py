@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import Choice, ItemList, Kind, Section, Text, register
 
@@ -51,7 +53,7 @@ def summary(answers: dict) -> dict:
         "top": top_values(answers),
         "place": dict(PLACES).get(answers.get("behaviour_place") or "", ""),
         "harmed": harmed,
-        "reflection": (
+        "reflection": gettext(
             "Look at your top five beside the place the behaviour has been taking in practice. "
             "Any gap you notice is not a judgement of you: it is information you can use."
         ),

@@ -6,6 +6,8 @@ the program's own suggested starting point.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import ItemList, Kind, Rating, Section, Text, register
 
@@ -42,7 +44,7 @@ def summary(answers: dict) -> dict:
         "template": "worksheets/summaries/vaci.html",
         "activities": activities,
         "tried": sum(1 for a in activities if a["after"] is not None),
-        "reflection": (
+        "reflection": gettext(
             "Some activities turn out better than expected, some worse. Either way you have "
             "learned something about what gives you what you need."
         ),
