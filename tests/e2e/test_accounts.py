@@ -29,6 +29,7 @@ def test_a_newcomer_signs_up_signs_out_and_signs_back_in(page):
 
     page.get_by_text("Welcome, morning-walk.").wait_for()
     assert User.objects.filter(username="morning-walk").exists()
+    page.wait_for_load_state("load")
 
     page.get_by_role("button", name="Show or hide the menu").click()
     page.get_by_role("button", name="Sign out").click()
@@ -65,6 +66,8 @@ def test_a_newcomer_looks_after_their_account_on_a_phone(page):
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     page.get_by_text("Welcome, evening-swim.").wait_for()
+    # The menu button works once its deferred script has run (under load, after the text shows).
+    page.wait_for_load_state("load")
 
     page.get_by_role("button", name="Show or hide the menu").click()
     page.get_by_role("link", name="Account (evening-swim)").click()
