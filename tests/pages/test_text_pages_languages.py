@@ -1,5 +1,5 @@
-"""The about page and the meeting outline are written in Spanish and French; the privacy page
-and other languages show the English with a note."""
+"""The about page, the meeting outline and the privacy page are written in Spanish and French;
+other languages show the English with a note."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
         ("/fr/about/", "À propos du programme"),
         ("/es/about/meeting-outline/", "Qué pasa en una reunión"),
         ("/fr/about/meeting-outline/", "Ce qui se passe en réunion"),
+        ("/es/privacy/", "Privacidad: qué guardamos y por qué"),
+        ("/fr/privacy/", "Confidentialité : ce que nous conservons et pourquoi"),
     ],
 )
 def test_the_program_pages_are_written_in_spanish_and_french(client, path, words):
@@ -23,6 +25,22 @@ def test_the_program_pages_are_written_in_spanish_and_french(client, path, words
 
     assertContains(response, f"<h1>{words}</h1>")
     assert "words_languages" not in response.context
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("es", "Tus hojas de trabajo"), ("fr", "Vos fiches")],
+)
+def test_the_privacy_page_is_marked_as_its_own_language_without_the_english_note(
+    client, language, heading
+):
+    response = client.get(f"/{language}/privacy/")
+
+    assertContains(response, f'<html lang="{language}"')
+    assertContains(response, '<article class="prose-page">')
+    assertContains(response, f'<h2 id="worksheets-heading">{heading}</h2>')
+    assertNotContains(response, '<article class="prose-page" lang="en">')
+    assertNotContains(response, "words-note")
 
 
 def test_elsewhere_the_english_page_shows_with_a_note_naming_the_languages_that_have_it(client):
