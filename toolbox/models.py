@@ -97,7 +97,22 @@ class PointQuerySet(SearchableQuerySet):
 GUIDES = {"family-and-friends": "For family and friends"}
 
 
-class Point(models.Model):
+class RenderedPage(models.Model):
+    """A page written in Markdown and rendered once, when saved, so pages never render or trust
+    it per request. ``render`` fills the HTML and the search text (a loader compares them)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.render()
+        super().save(*args, **kwargs)
+
+    def render(self) -> None:
+        raise NotImplementedError
+
+
+class Point(RenderedPage):
     number = models.PositiveSmallIntegerField(unique=True, help_text="1 to 4, in program order.")
     title = models.CharField(max_length=80)
     slug = models.SlugField(
@@ -118,11 +133,6 @@ class Point(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
-    def save(self, *args, **kwargs) -> None:
-        """Render the Markdown once here, so pages never render or trust it per request."""
-        self.render()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("toolbox:point_detail", args=[self.slug])
 
@@ -137,7 +147,7 @@ class StageQuerySet(SearchableQuerySet):
         return self.prefetch_related("tools")
 
 
-class Stage(models.Model):
+class Stage(RenderedPage):
     order = models.PositiveSmallIntegerField(unique=True, help_text="Place in the cycle, from 1.")
     title = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True, validators=[reserved_slug("check-in")])
@@ -158,11 +168,6 @@ class Stage(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        """Render the Markdown once here, so pages never render or trust it per request."""
-        self.render()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("toolbox:stage_detail", args=[self.slug])
 
@@ -180,7 +185,7 @@ class ToolQuerySet(SearchableQuerySet):
         return self.prefetch_related("points", "stages")
 
 
-class Tool(models.Model):
+class Tool(RenderedPage):
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
     title = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
@@ -210,11 +215,6 @@ class Tool(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        """Render the Markdown once here, so pages never render or trust it per request."""
-        self.render()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("toolbox:tool_detail", args=[self.slug])
 
@@ -234,7 +234,7 @@ class Tool(models.Model):
         return WORKSHEETS.get(self.worksheet)
 
 
-class Guide(models.Model):
+class Guide(RenderedPage):
     """A page of the toolbox for one group of readers, such as the family and friends of someone
     who is struggling: neither a point, a tool nor a stage, but searched with them."""
 
@@ -254,11 +254,6 @@ class Guide(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        """Render the Markdown once here, so pages never render or trust it per request."""
-        self.render()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("toolbox:guide_detail", args=[self.slug])
