@@ -208,28 +208,31 @@ def _look_up(text: str, query: str, cache_key: str, *, precise: bool, home: str)
     online = online_geocoder()
     online_failed = False
     if precise and online is not None:
-        try:
-            result = _lookup_online(online, text)
-        except _OnlineFailed:
-            online_failed, result = True, None
+        result, online_failed = _ask_online(online, text, cache_key)
         if result is not None:
-            _remember(cache_key, result)
             return result
     try:
         return lookup_gazetteer(query, home)
     except PlaceNotFound as not_found:
         missed = not_found
     if online is not None and not precise:
-        try:
-            result = _lookup_online(online, text)
-        except _OnlineFailed:
-            online_failed, result = True, None
+        result, online_failed = _ask_online(online, text, cache_key)
         if result is not None:
-            _remember(cache_key, result)
             return result
     if online_failed:
         raise GeocoderUnavailable(query, missed.suggestions)
     raise missed
+
+
+def _ask_online(online: Callable, text: str, cache_key: str) -> tuple[GeocodeResult | None, bool]:
+    """The online geocoder's answer (kept in GeocodeCache when found) and whether it failed."""
+    try:
+        result = _lookup_online(online, text)
+    except _OnlineFailed:
+        return None, True
+    if result is not None:
+        _remember(cache_key, result)
+    return result, False
 
 
 UK_COUNTRIES = ("GB", "GG", "IM", "JE")

@@ -29,7 +29,6 @@ from meetings.schedule import (
     format_clock,
     next_held_occurrence,
     next_occurrence,
-    occurrences_between,
     spec_day,
     upcoming_exceptions,
     when_label,
@@ -405,12 +404,7 @@ def next_online(
     """The first ``count`` online occurrences starting after ``now``, soonest first, looking
     further ahead window by window until there are enough."""
     for window in windows:
-        candidates = meetings.starting_in(now, now + window).with_upcoming_exceptions()
-        found = [
-            occurrence
-            for occurrence in occurrences_between(candidates, now, now + window)
-            if occurrence.starts > now
-        ]
+        found = meetings.starting_between(now, now + window)
         if len(found) >= count:
             break
     return found[:count]

@@ -8,8 +8,6 @@ of the next seven days given as ``date=YYYY-MM-DD`` (meetings.online_schedule bu
 
 from __future__ import annotations
 
-import datetime
-
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,9 +17,9 @@ from django.views.decorators.vary import vary_on_cookie
 from meetings.forms import OnlineFilterForm
 from meetings.online_schedule import ChosenDay, DaySchedule, OnlineListing, listed_meetings
 from meetings.schedule import zone
+from meetings.search import SOON_WINDOWS, next_online
 from meetings.zones import ViewerZone, choose_zone, remember_zone, zone_choices
 
-SOON_WINDOWS = (datetime.timedelta(hours=3), datetime.timedelta(days=1))
 # A day's page lists this many meetings, then "Show more" (a busy day has a couple of hundred).
 DAY_PAGE = 30
 # "Next meetings you can join" shows at most this many of those starting within the hour.
@@ -91,10 +89,7 @@ def starting_soon(request: HttpRequest, count: int = 3) -> dict:
     viewer = choose_zone(request, use_query=False)
     now = timezone.now()
     # Most hours have plenty of meetings starting; a quiet directory needs the whole day.
-    for window in SOON_WINDOWS:
-        soon = listed_meetings().starting_between(now, now + window)[:count]
-        if len(soon) == count:
-            break
+    soon = next_online(listed_meetings(), now, count, SOON_WINDOWS)
     local_now = now.astimezone(zone(viewer.name))
     listings = [OnlineListing.of(occurrence, viewer.name, local_now) for occurrence in soon]
     return {"zone": viewer, "listings": listings}
