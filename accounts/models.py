@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SignedInSession(models.Model):
@@ -14,12 +15,20 @@ class SignedInSession(models.Model):
     """
 
     session = models.OneToOneField(
-        "sessions.Session", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "sessions.Session",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("session"),
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
 
     class Meta:
         # Made by worksheets' migration 0005, before accounts had an app of its own.
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
         db_table = "worksheets_signedinsession"
 
     def __str__(self) -> str:

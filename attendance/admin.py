@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.translation import gettext
 
 from attendance.models import Proof, ProofError
 
@@ -51,8 +52,11 @@ class ProofAdmin(admin.ModelAdmin):
             except ProofError as refused:
                 self.message_user(request, str(refused), messages.ERROR)
                 return redirect("admin:meetings_meeting_mine")
-        word = "Confirmed" if confirm else "Declined"
-        self.message_user(
-            request, f"{word}: {proof.printed_name}, {proof.meeting_name}, {proof.day()}."
-        )
+        facts = {"name": proof.printed_name, "meeting": proof.meeting_name, "day": proof.day()}
+        if confirm:
+            self.message_user(
+                request, gettext("Confirmed: %(name)s, %(meeting)s, %(day)s.") % facts
+            )
+        else:
+            self.message_user(request, gettext("Declined: %(name)s, %(meeting)s, %(day)s.") % facts)
         return redirect("admin:meetings_meeting_mine")

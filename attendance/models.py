@@ -79,34 +79,49 @@ class Proof(models.Model):
         REVOKED = "revoked", _("Revoked")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attendance_proofs"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="attendance_proofs",
+        verbose_name=_("user"),
     )
     meeting = models.ForeignKey(
-        Meeting, null=True, on_delete=models.SET_NULL, related_name="attendance_proofs"
+        Meeting,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="attendance_proofs",
+        verbose_name=_("meeting"),
     )
-    date = models.DateField(help_text="The meeting's date, in its own time zone.")
+    date = models.DateField(_("date"), help_text=_("The meeting's date, in its own time zone."))
     # The meeting as it was held that day, kept so the proof reads the same if it changes later.
-    meeting_name = models.CharField(max_length=200)
-    starts = models.DateTimeField()
-    ends = models.DateTimeField()
-    time_zone = models.CharField(max_length=64)
-    printed_name = models.CharField(max_length=100)
-    recipient = models.CharField("for", max_length=120, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    requested_at = models.DateTimeField(default=timezone.now)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    meeting_name = models.CharField(_("meeting name"), max_length=200)
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(_("time zone"), max_length=64)
+    printed_name = models.CharField(_("printed name"), max_length=100)
+    recipient = models.CharField(_("for"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    facilitator_name = models.CharField(max_length=150, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    code_salt = models.CharField(max_length=32, blank=True)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("facilitator"),
+    )
+    facilitator_name = models.CharField(_("facilitator name"), max_length=150, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    code_salt = models.CharField(_("code salt"), max_length=32, blank=True)
     # NULL until confirmed: unique among the proofs that have a code, and found by it.
-    code_hash = models.CharField(max_length=64, null=True, unique=True)  # noqa: DJ001
+    code_hash = models.CharField(_("code hash"), max_length=64, null=True, unique=True)  # noqa: DJ001
 
     objects = ProofQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("proof of attendance")
+        verbose_name_plural = _("proofs of attendance")
         ordering = ["-date", "-starts"]
         constraints = [
             models.UniqueConstraint(
@@ -144,13 +159,19 @@ class Proof(models.Model):
     def facts(self) -> list[tuple[str, str]]:
         """What the proof attests, in the order its page, its PDF and /verify/ show them."""
         rows = [
-            ("Name", self.printed_name),
-            ("Meeting", self.meeting_name),
-            ("Date", self.day()),
-            ("Time", self.hours()),
+            (gettext("Name"), self.printed_name),
+            (gettext("Meeting"), self.meeting_name),
+            (gettext("Date"), self.day()),
+            (gettext("Time"), self.hours()),
         ]
         if self.code_hash:
-            rows.append(("Confirmed by", f"{self.facilitator_name}, the meeting's facilitator"))
+            rows.append(
+                (
+                    gettext("Confirmed by"),
+                    gettext("%(name)s, the meeting's facilitator")
+                    % {"name": self.facilitator_name},
+                )
+            )
         return rows
 
     def day(self) -> str:
@@ -163,7 +184,12 @@ class Proof(models.Model):
         named = starts.tzname()
         if named != self.time_zone:
             named = f"{named} ({self.time_zone})"
-        return f"{format_clock(starts)} to {format_clock(ends)} {named}"
+        # Translators: a meeting's hours on its own clock, e.g. "7:00 PM to 8:30 PM CST".
+        return gettext("%(start)s to %(end)s %(zone)s") % {
+            "start": format_clock(starts),
+            "end": format_clock(ends),
+            "zone": named,
+        }
 
     def code(self) -> str | None:
         if not self.is_valid:
@@ -176,9 +202,14 @@ class Proof(models.Model):
         self._check_pending()
         occurrence = held_occurrence(self.meeting, self.date) if self.meeting else None
         if occurrence is None:
-            raise ProofError(f"There was no meeting on {self.day()}, so it cannot be confirmed.")
+            raise ProofError(
+                gettext("There was no meeting on %(day)s, so it cannot be confirmed.")
+                % {"day": self.day()}
+            )
         if occurrence.starts > timezone.now():
-            raise ProofError(f"The meeting on {self.day()} has not started yet.")
+            raise ProofError(
+                gettext("The meeting on %(day)s has not started yet.") % {"day": self.day()}
+            )
         self.take_occurrence(occurrence)
         self.code_salt = codes.new_salt()
         self.code_hash = codes.hash_code(codes.derive(self.code_salt))
@@ -191,14 +222,21 @@ class Proof(models.Model):
     def revoke(self) -> None:
         """The owner withdraws it: its code then verifies as revoked, and it shows nothing."""
         if self.status not in (self.Status.PENDING, self.Status.CONFIRMED):
-            raise ProofError("Only a waiting request or a confirmed proof can be revoked.")
+            raise ProofError(gettext("Only a waiting request or a confirmed proof can be revoked."))
         self.status = self.Status.REVOKED
         self.revoked_at = timezone.now()
         self.save(update_fields=["status", "revoked_at"])
 
     def _check_pending(self) -> None:
         if self.state != self.Status.PENDING:
-            raise ProofError(f"This request is {self.state} already.")
+            raise ProofError(
+                {
+                    self.Status.CONFIRMED: gettext("This request is confirmed already."),
+                    self.Status.DECLINED: gettext("This request is declined already."),
+                    self.Status.REVOKED: gettext("This request is revoked already."),
+                    "lapsed": gettext("This request is lapsed already."),
+                }[self.state]
+            )
 
     def _decide(self, status: str, facilitator: User) -> None:
         self.status = status

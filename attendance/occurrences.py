@@ -53,8 +53,8 @@ def requestable_occurrence(meeting: Meeting, now: datetime.datetime) -> Occurren
 
 
 def day_in_words(date: datetime.date) -> str:
-    """ "Tuesday 1 December 2026" """
-    return f"{date:%A} {date.day} {date:%B %Y}"
+    """ "Tuesday 1 December 2026", and its forms in the other languages."""
+    return dates.weekday_and_date_with_year(date)
 
 
 def request_problem(

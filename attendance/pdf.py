@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.utils.translation import gettext, pgettext
 from fpdf import FPDF
 
 from attendance import codes
@@ -24,7 +25,7 @@ def latin(text: str) -> str:
 
 def proofs_pdf(proofs: Iterable[Proof], verify_url: Callable[[str], str]) -> bytes:
     document = FPDF(format="A4")
-    document.set_title("Proof of attendance")
+    document.set_title(gettext("Proof of attendance"))
     document.set_creator("SMART Recovery")
     document.set_auto_page_break(False)
     for proof in proofs:
@@ -35,14 +36,16 @@ def proofs_pdf(proofs: Iterable[Proof], verify_url: Callable[[str], str]) -> byt
 
 def _draw(document: FPDF, proof: Proof, verify_url: Callable[[str], str]) -> None:
     document.set_font("Helvetica", "B", 22)
-    document.cell(0, 12, "Proof of attendance", new_x="LMARGIN", new_y="NEXT")
+    document.cell(0, 12, latin(gettext("Proof of attendance")), new_x="LMARGIN", new_y="NEXT")
     document.set_font("Helvetica", "", 12)
     document.multi_cell(
         0,
         LINE_MM,
         latin(
-            f"{proof.printed_name} attended the SMART Recovery meeting below, as its "
-            "facilitator confirmed."
+            gettext(
+                "%(name)s attended the SMART Recovery meeting below, as its facilitator confirmed."
+            )
+            % {"name": proof.printed_name}
         ),
         new_x="LMARGIN",
         new_y="NEXT",
@@ -50,7 +53,7 @@ def _draw(document: FPDF, proof: Proof, verify_url: Callable[[str], str]) -> Non
     document.ln(4)
     rows = proof.facts()
     if proof.recipient:
-        rows.append(("For", proof.recipient))
+        rows.append((pgettext("the recipient of a proof", "For"), proof.recipient))
     for label, value in rows:
         document.set_font("Helvetica", "B", 12)
         document.cell(40, LINE_MM, latin(label))
@@ -59,24 +62,35 @@ def _draw(document: FPDF, proof: Proof, verify_url: Callable[[str], str]) -> Non
     document.ln(6)
     code = proof.code()
     if code is None:
-        document.multi_cell(0, LINE_MM, "This proof's code cannot be printed again.")
+        document.multi_cell(
+            0, LINE_MM, latin(gettext("This proof's code cannot be printed again."))
+        )
         return
     url = verify_url(code)
     document.set_font("Helvetica", "B", 14)
-    document.cell(0, LINE_MM, "Check this proof", new_x="LMARGIN", new_y="NEXT")
+    document.cell(0, LINE_MM, latin(gettext("Check this proof")), new_x="LMARGIN", new_y="NEXT")
     document.set_font("Helvetica", "", 12)
     document.multi_cell(
         0,
         LINE_MM,
-        "Scan the square or open the address below: the page shows the facts above, or that "
-        "the proof was revoked.",
+        latin(
+            gettext(
+                "Scan the square or open the address below: the page shows the facts above, or "
+                "that the proof was revoked."
+            )
+        ),
         new_x="LMARGIN",
         new_y="NEXT",
     )
     document.set_font("Courier", "", 11)
     document.cell(0, LINE_MM, url, link=url, new_x="LMARGIN", new_y="NEXT")
     document.set_font("Helvetica", "", 12)
-    document.cell(0, LINE_MM, f"Verification code: {codes.grouped(code)}", new_x="LMARGIN")
+    document.cell(
+        0,
+        LINE_MM,
+        latin(gettext("Verification code: %(code)s") % {"code": codes.grouped(code)}),
+        new_x="LMARGIN",
+    )
     document.ln(LINE_MM + 4)
     _draw_qr(document, url, document.l_margin, document.get_y())
 

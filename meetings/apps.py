@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-    verbose_name = "Meetings"
+    verbose_name = _("Meetings")
 
     def ready(self) -> None:
         from meetings import signals

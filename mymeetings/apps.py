@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MyMeetingsConfig(AppConfig):
     name = "mymeetings"
-    verbose_name = "My meetings"
+    verbose_name = _("My meetings")
 
     def ready(self) -> None:
         # Connects the receiver that moves a visitor's saved meetings into their account.

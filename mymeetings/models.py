@@ -10,6 +10,7 @@ from typing import Self
 from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
 
@@ -20,12 +21,19 @@ class SavedMeeting(models.Model):
     """A meeting a participant starred: listed on /meetings/mine/ and in their calendar feed."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_meetings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_meetings",
+        verbose_name=_("user"),
     )
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
-    created = models.DateTimeField(auto_now_add=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("meeting")
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("saved meeting")
+        verbose_name_plural = _("saved meetings")
         ordering = ["created"]
         constraints = [
             models.UniqueConstraint(fields=["user", "meeting"], name="saved_meeting_once")
@@ -60,13 +68,20 @@ class CalendarFeed(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("user"),
     )
-    salt = models.CharField(max_length=32, editable=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created = models.DateTimeField(auto_now=True)
+    salt = models.CharField(_("salt"), max_length=32, editable=False)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now=True)
 
     objects = CalendarFeedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
 
     def __str__(self) -> str:
         return f"Calendar subscription of {self.user_id}"

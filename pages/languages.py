@@ -168,6 +168,24 @@ def context(request: HttpRequest) -> dict:
     return {"page_languages": PageLanguages(request)}
 
 
+def admin_in_chosen_language(get_response):
+    """Show the admin and /verify/ in the language the visitor chose in the picker.
+
+    They have one unprefixed address in every language (DESIGN.md), which LocaleMiddleware,
+    above this, always shows in English: a facilitator who picked Spanish gets the admin in
+    Spanish, and someone checking a proof gets the page in the language they chose.
+    """
+
+    def middleware(request: HttpRequest):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in codes() and request.path_info.startswith((reverse("admin:index"), "/verify/")):
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        return get_response(request)
+
+    return middleware
+
+
 @require_GET
 def switch(request: HttpRequest, code: str) -> HttpResponseRedirect:
     """Remember the visitor's choice and show the page they were on in that language.

@@ -22,6 +22,7 @@ def reminders_data(user: AbstractBaseUser) -> dict[str, Any] | None:
         "checkin_day": choices.get_checkin_day_display(),
         "subject": choices.get_subject_display(),
         "time_zone": choices.zone,
+        "language": choices.language,
         "recent": [
             {
                 "kind": delivery.get_kind_display(),

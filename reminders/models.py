@@ -40,7 +40,10 @@ class ReminderSettings(models.Model):
     """A participant's reminder emails: each kind off until they turn it on."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_settings",
+        verbose_name=_("user"),
     )
     before_meetings = models.BooleanField(_("Before each meeting I saved"), default=False)
     lead_minutes = models.PositiveSmallIntegerField(
@@ -59,12 +62,22 @@ class ReminderSettings(models.Model):
     zone = models.CharField(
         _("My time zone"), max_length=64, default="UTC", validators=[validate_timezone]
     )
+    # The language of the page the participant saved these on: a worker, with no request to
+    # read it from, writes their reminders in it.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        editable=False,
+    )
     # The participant's local date on which the worker last read their worksheets' dates.
-    reviews_read_on = models.DateField(null=True, blank=True, editable=False)
-    updated = models.DateTimeField(auto_now=True)
+    reviews_read_on = models.DateField(_("reviews read on"), null=True, blank=True, editable=False)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name_plural = "reminder settings"
+        verbose_name = _("reminder settings")
+        verbose_name_plural = _("reminder settings")
 
     def __str__(self) -> str:
         return f"Reminder settings of {self.user_id}"
@@ -100,30 +113,40 @@ class Delivery(models.Model):
     """
 
     class Kind(models.TextChoices):
-        MEETING = "meeting", "Before a saved meeting"
-        REVIEW = "review", "A review date"
-        CHECKIN = "checkin", "Weekly check-in"
+        MEETING = "meeting", _("Before a saved meeting")
+        REVIEW = "review", _("A review date")
+        CHECKIN = "checkin", _("Weekly check-in")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("meeting"),
     )
     # The meeting's start, or the moment a date's reminder is for (9:00 in the participant's zone).
-    occurs_at = models.DateTimeField()
+    occurs_at = models.DateTimeField(_("occurs at"))
     # When to send it: a failed send moves it on a little.
-    due_at = models.DateTimeField()
+    due_at = models.DateTimeField(_("due at"))
     # Past this it is no use (the meeting has started, the day is over): it is dropped unsent.
-    expires_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    dropped = models.CharField(max_length=40, blank=True, help_text="Why it was not sent.")
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    dropped = models.CharField(
+        _("dropped"), max_length=40, blank=True, help_text=_("Why it was not sent.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "deliveries"
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "kind", "meeting", "occurs_at"],
@@ -146,8 +169,12 @@ class Delivery(models.Model):
 class SweepSchedule(models.Model):
     """One row: the queued sweep that comes next, so that one chain of sweeps runs."""
 
-    task_id = models.CharField(max_length=64, blank=True)
-    updated = models.DateTimeField(auto_now=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("sweep schedule")
+        verbose_name_plural = _("sweep schedules")
 
     def __str__(self) -> str:
         return f"Next sweep {self.task_id or 'not queued'}"

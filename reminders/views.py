@@ -28,6 +28,7 @@ def save_settings(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "reminders/settings.html", {"form": form}, status=422)
     form.instance.user = request.user
+    form.instance.language = request.LANGUAGE_CODE
     form.save()
     # A worker's sweep sends them; make sure one is queued (it usually is).
     transaction.on_commit(queue_sweep)

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # with i18n_patterns(prefix_default_language=False) an unprefixed URL is always English,
     # whatever the browser prefers or the language cookie says (pages/languages.py offers).
     "django.middleware.locale.LocaleMiddleware",
+    # ... except the admin's, which follows the picker's choice.
+    "pages.languages.admin_in_chosen_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

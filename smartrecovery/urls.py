@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminSignInForm
 from attendance import views as attendance_views
@@ -10,8 +11,8 @@ from meetings.views import feeds
 from pages import languages
 from pages import views as pages_views
 
-admin.site.site_header = "SMART Recovery meetings"
-admin.site.site_title = "SMART Recovery admin"
+admin.site.site_header = _("SMART Recovery meetings")
+admin.site.site_title = _("SMART Recovery admin")
 
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"

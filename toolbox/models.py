@@ -22,6 +22,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from toolbox import markup
 from toolbox.worksheet_kinds import WORKSHEET_CHOICES, WORKSHEETS, Worksheet
@@ -31,7 +33,7 @@ SEARCH_CONFIG = "english"
 # plain text first and the marks turned into <mark> tags after.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
-MARKDOWN_HELP = (
+MARKDOWN_HELP = _(
     "Markdown: blank lines between paragraphs, **bold**, *italic*, - lists, ## headings."
 )
 
@@ -39,6 +41,7 @@ MARKDOWN_HELP = (
 def search_vector() -> models.GeneratedField:
     """A stored column weighting words in the title over the summary over the rest."""
     return models.GeneratedField(
+        verbose_name=_("search vector"),
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
         + SearchVector("search_text", weight="C", config=SEARCH_CONFIG),
@@ -113,20 +116,29 @@ class RenderedPage(models.Model):
 
 
 class Point(RenderedPage):
-    number = models.PositiveSmallIntegerField(unique=True, help_text="1 to 4, in program order.")
-    title = models.CharField(max_length=80)
-    slug = models.SlugField(
-        max_length=80, unique=True, validators=[reserved_slug("search", "tools", *GUIDES)]
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, help_text=_("1 to 4, in program order.")
     )
-    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
-    intro = models.TextField(help_text=MARKDOWN_HELP)
-    intro_html = models.TextField(editable=False)
-    search_text = models.TextField(editable=False)
+    title = models.CharField(_("title"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        validators=[reserved_slug("search", "tools", *GUIDES)],
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two plain sentences.")
+    )
+    intro = models.TextField(_("intro"), help_text=MARKDOWN_HELP)
+    intro_html = models.TextField(_("intro html"), editable=False)
+    search_text = models.TextField(_("search text"), editable=False)
     search_vector = search_vector()
 
     objects = PointQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("point")
+        verbose_name_plural = _("points")
         ordering = ["number"]
         indexes = [GinIndex(fields=["search_vector"], name="toolbox_point_search")]
 
@@ -148,20 +160,28 @@ class StageQuerySet(SearchableQuerySet):
 
 
 class Stage(RenderedPage):
-    order = models.PositiveSmallIntegerField(unique=True, help_text="Place in the cycle, from 1.")
-    title = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True, validators=[reserved_slug("check-in")])
-    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
-    feels_like = models.TextField("what it feels like", help_text=MARKDOWN_HELP)
-    feels_like_html = models.TextField(editable=False)
-    what_helps = models.TextField("what helps", help_text=MARKDOWN_HELP)
-    what_helps_html = models.TextField(editable=False)
-    search_text = models.TextField(editable=False)
+    order = models.PositiveSmallIntegerField(
+        _("order"), unique=True, help_text=_("Place in the cycle, from 1.")
+    )
+    title = models.CharField(_("title"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, validators=[reserved_slug("check-in")]
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two plain sentences.")
+    )
+    feels_like = models.TextField(_("what it feels like"), help_text=MARKDOWN_HELP)
+    feels_like_html = models.TextField(_("feels like html"), editable=False)
+    what_helps = models.TextField(_("what helps"), help_text=MARKDOWN_HELP)
+    what_helps_html = models.TextField(_("what helps html"), editable=False)
+    search_text = models.TextField(_("search text"), editable=False)
     search_vector = search_vector()
 
     objects = StageQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
         ordering = ["order"]
         indexes = [GinIndex(fields=["search_vector"], name="toolbox_stage_search")]
 
@@ -186,29 +206,38 @@ class ToolQuerySet(SearchableQuerySet):
 
 
 class Tool(RenderedPage):
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
-    title = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True)
-    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
-    body = models.TextField(help_text=MARKDOWN_HELP)
-    body_html = models.TextField(editable=False)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers list first.")
+    )
+    title = models.CharField(_("title"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two plain sentences.")
+    )
+    body = models.TextField(_("body"), help_text=MARKDOWN_HELP)
+    body_html = models.TextField(_("body html"), editable=False)
     steps = models.TextField(
-        "how to use it", help_text="One step per line, in order, in plain text."
+        _("how to use it"), help_text=_("One step per line, in order, in plain text.")
     )
     worksheet = models.CharField(
+        _("worksheet"),
         max_length=20,
         choices=WORKSHEET_CHOICES,
         blank=True,
-        help_text="The worksheet that goes with this tool, if there is one.",
+        help_text=_("The worksheet that goes with this tool, if there is one."),
     )
-    points = models.ManyToManyField(Point, related_name="tools")
-    stages = models.ManyToManyField(Stage, related_name="tools", help_text="Stages it suits.")
-    search_text = models.TextField(editable=False)
+    points = models.ManyToManyField(Point, related_name="tools", verbose_name=_("points"))
+    stages = models.ManyToManyField(
+        Stage, related_name="tools", help_text=_("Stages it suits."), verbose_name=_("stages")
+    )
+    search_text = models.TextField(_("search text"), editable=False)
     search_vector = search_vector()
 
     objects = ToolQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
         ordering = ["order", "title"]
         indexes = [GinIndex(fields=["search_vector"], name="toolbox_tool_search")]
 
@@ -238,17 +267,21 @@ class Guide(RenderedPage):
     """A page of the toolbox for one group of readers, such as the family and friends of someone
     who is struggling: neither a point, a tool nor a stage, but searched with them."""
 
-    title = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True, choices=GUIDES)
-    summary = models.CharField(max_length=300, help_text="One or two plain sentences.")
-    body = models.TextField(help_text=MARKDOWN_HELP)
-    body_html = models.TextField(editable=False)
-    search_text = models.TextField(editable=False)
+    title = models.CharField(_("title"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, choices=GUIDES)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two plain sentences.")
+    )
+    body = models.TextField(_("body"), help_text=MARKDOWN_HELP)
+    body_html = models.TextField(_("body html"), editable=False)
+    search_text = models.TextField(_("search text"), editable=False)
     search_vector = search_vector()
 
     objects = SearchableQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
         ordering = ["title"]
         indexes = [GinIndex(fields=["search_vector"], name="toolbox_guide_search")]
 
@@ -273,20 +306,22 @@ class PageTranslation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        POINT = "point"
-        STAGE = "stage"
-        TOOL = "tool"
-        GUIDE = "guide"
+        POINT = "point", pgettext_lazy("kind of toolbox page", "Point")
+        STAGE = "stage", pgettext_lazy("kind of toolbox page", "Stage")
+        TOOL = "tool", pgettext_lazy("kind of toolbox page", "Tool")
+        GUIDE = "guide", pgettext_lazy("kind of toolbox page", "Guide")
 
-    language = models.CharField(max_length=8)
-    kind = models.CharField(max_length=8, choices=Kind.choices)
-    slug = models.SlugField(max_length=80)
-    title = models.CharField(max_length=80)
-    summary = models.CharField(max_length=300)
+    language = models.CharField(_("language"), max_length=8)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), max_length=80)
+    title = models.CharField(_("title"), max_length=80)
+    summary = models.CharField(_("summary"), max_length=300)
     # The page's rendered fields by name (intro_html, body_html, steps, ...).
-    texts = models.JSONField(default=dict)
+    texts = models.JSONField(_("texts"), default=dict)
 
     class Meta:
+        verbose_name = _("page translation")
+        verbose_name_plural = _("page translations")
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "kind", "slug"], name="toolbox_one_translation_per_page"

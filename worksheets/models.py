@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.crypto import EncryptedJSONField
@@ -38,18 +39,25 @@ class StageCheckIn(models.Model):
     """A stage check-in a signed-in participant chose to keep, private to them."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stage_checkins"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="stage_checkins",
+        verbose_name=_("owner"),
     )
-    stage = models.ForeignKey("toolbox.Stage", on_delete=models.PROTECT, related_name="+")
-    importance = models.PositiveSmallIntegerField(validators=RULER)
-    confidence = models.PositiveSmallIntegerField(validators=RULER)
+    stage = models.ForeignKey(
+        "toolbox.Stage", on_delete=models.PROTECT, related_name="+", verbose_name=_("stage")
+    )
+    importance = models.PositiveSmallIntegerField(_("importance"), validators=RULER)
+    confidence = models.PositiveSmallIntegerField(_("confidence"), validators=RULER)
     # The other answers (changing, slipped, plan, pull) are encrypted at rest like a worksheet's.
-    answers = EncryptedJSONField(default=dict, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
+    answers = EncryptedJSONField(_("answers"), default=dict, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("stage check-in")
+        verbose_name_plural = _("stage check-ins")
         ordering = ["-created"]
         constraints = [
             models.CheckConstraint(
@@ -67,8 +75,12 @@ class StageCheckIn(models.Model):
 class KeyCanary(models.Model):
     """A token sealed with the key in use when it was first written (``crypto.check_keys``)."""
 
-    token = models.TextField()
-    created = models.DateTimeField(auto_now_add=True)
+    token = models.TextField(_("token"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("key canary")
+        verbose_name_plural = _("key canaries")
 
     def __str__(self) -> str:
         return "Worksheet key canary"
@@ -81,21 +93,31 @@ class Worksheet(models.Model):
         DRAFT = "draft", gettext_lazy("Draft")
         COMPLETE = "complete", gettext_lazy("Complete")
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheets"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="worksheets",
+        verbose_name=_("owner"),
     )
-    kind = models.CharField(max_length=32, choices=WorksheetKind.choices)
-    title = EncryptedJSONField(default=str, blank=True)
-    answers = EncryptedJSONField(default=dict, blank=True)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    kind = models.CharField(_("kind"), max_length=32, choices=WorksheetKind.choices)
+    title = EncryptedJSONField(_("title"), default=str, blank=True)
+    answers = EncryptedJSONField(_("answers"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
     # Optimistic concurrency: a save names the version it started from and is refused if stale.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("version"), default=1)
     copied_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("copied from"),
     )
-    created = models.DateTimeField(default=timezone.now)
-    updated = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    updated = models.DateTimeField(_("updated"), default=timezone.now)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -103,6 +125,8 @@ class Worksheet(models.Model):
     in_session = False
 
     class Meta:
+        verbose_name = _("worksheet")
+        verbose_name_plural = _("worksheets")
         ordering = ["-updated"]
 
     def __str__(self) -> str:
@@ -207,15 +231,19 @@ class Revision(models.Model):
         RESTORE = "restore", gettext_lazy("Restored from an earlier revision")
         CONFLICT = "conflict", gettext_lazy("Not saved over a newer version (kept here)")
 
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    title = EncryptedJSONField(default=str, blank=True)
-    answers = EncryptedJSONField(default=dict, blank=True)
-    kind_of_save = models.CharField(max_length=16, choices=KindOfSave.choices)
-    created = models.DateTimeField(default=timezone.now)
-    saved = models.DateTimeField(default=timezone.now)
+    worksheet = models.ForeignKey(
+        Worksheet, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("worksheet")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    title = EncryptedJSONField(_("title"), default=str, blank=True)
+    answers = EncryptedJSONField(_("answers"), default=dict, blank=True)
+    kind_of_save = models.CharField(_("kind of save"), max_length=16, choices=KindOfSave.choices)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    saved = models.DateTimeField(_("saved"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(fields=["worksheet", "number"], name="revision_number_unique")
@@ -247,24 +275,29 @@ class UrgeEntry(models.Model):
     """One urge noticed: when, how strong, how long, its triggers, and what the owner did."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="urges"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="urges",
+        verbose_name=_("owner"),
     )
-    felt_at = models.DateTimeField(default=timezone.now, validators=[not_in_future])
-    intensity = models.PositiveSmallIntegerField(validators=RULER)
+    felt_at = models.DateTimeField(_("felt at"), default=timezone.now, validators=[not_in_future])
+    intensity = models.PositiveSmallIntegerField(_("intensity"), validators=RULER)
     minutes = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(URGE_MINUTES_MAX)]
+        _("minutes"), null=True, blank=True, validators=[MaxValueValidator(URGE_MINUTES_MAX)]
     )
     # What the participant types is encrypted at rest, like a worksheet's answers.
-    situation = EncryptedJSONField(default=str, blank=True)
-    people = EncryptedJSONField(default=str, blank=True)
-    feeling = EncryptedJSONField(default=str, blank=True)
-    response = EncryptedJSONField(default=str, blank=True)
-    acted_on = models.BooleanField(default=False)
-    created = models.DateTimeField(auto_now_add=True)
+    situation = EncryptedJSONField(_("situation"), default=str, blank=True)
+    people = EncryptedJSONField(_("people"), default=str, blank=True)
+    feeling = EncryptedJSONField(_("feeling"), default=str, blank=True)
+    response = EncryptedJSONField(_("response"), default=str, blank=True)
+    acted_on = models.BooleanField(_("acted on"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("urge entry")
+        verbose_name_plural = _("urge entries")
         ordering = ["-felt_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -296,14 +329,19 @@ class StartDate(models.Model):
     """A date a participant counts days from; setting a new one keeps the old ones."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="start_dates"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="start_dates",
+        verbose_name=_("owner"),
     )
-    date = models.DateField()
-    created = models.DateTimeField(default=timezone.now)
+    date = models.DateField(_("date"))
+    created = models.DateTimeField(_("created"), default=timezone.now)
 
     objects = StartDateQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("start date")
+        verbose_name_plural = _("start dates")
         ordering = ["-created", "-pk"]
 
     def __str__(self) -> str:
@@ -333,15 +371,19 @@ class ShareLinkQuerySet(models.QuerySet):
 class ShareLink(models.Model):
     """A read-only link to one worksheet, made by its owner; only the token's hash is kept."""
 
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="share_links")
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    worksheet = models.ForeignKey(
+        Worksheet, on_delete=models.CASCADE, related_name="share_links", verbose_name=_("worksheet")
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     objects = ShareLinkQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
         ordering = ["-created"]
 
     def __str__(self) -> str:
@@ -386,10 +428,14 @@ class ShareLink(models.Model):
 class ShareView(models.Model):
     """One opening of a share link: when, and nothing about who (no IP address)."""
 
-    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now)
+    link = models.ForeignKey(
+        ShareLink, on_delete=models.CASCADE, related_name="views", verbose_name=_("link")
+    )
+    viewed_at = models.DateTimeField(_("viewed at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("share view")
+        verbose_name_plural = _("share views")
         ordering = ["-viewed_at"]
 
     def __str__(self) -> str:

@@ -206,12 +206,9 @@ TEMPLATES = sorted(
 # to wrap, and the check holds every other template, new ones included.
 NOT_YET_TRANSLATED = frozenset(
     {
-        "attendance/includes/pending_proofs.html",
-        "attendance/verify.html",
         "pages/about.html",
         "pages/meeting_outline.html",
         "pages/privacy.html",
-        "reminders/reminder_email.txt",
     }
 )
 
