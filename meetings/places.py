@@ -390,10 +390,25 @@ def us_post_office_rows(cities: dict[str, dict]) -> Iterator[tuple]:
 def all_rows() -> Iterator[tuple]:
     cities = _cities()
     yield from city_rows(cities)
-    yield from us_post_office_rows(cities)
-    yield from us_zip_rows()
-    yield from canada_fsa_rows()
-    yield from uk_outcode_rows()
+    yield from _with_zones(us_post_office_rows(cities))
+    yield from _with_zones(us_zip_rows())
+    yield from _with_zones(canada_fsa_rows())
+    yield from _with_zones(uk_outcode_rows())
+
+
+def _with_zones(rows: Iterator[tuple]) -> Iterator[tuple]:
+    """Rows with the zone their source lacks (postcode areas), so that a search from one never
+    needs the time-zone finder in a web process."""
+    from meetings.geocoding import timezone_at
+
+    zone_at = COLUMNS.index("timezone")
+    latitude, longitude = COLUMNS.index("latitude"), COLUMNS.index("longitude")
+    for row in rows:
+        if row[zone_at]:
+            yield row
+        else:
+            zone_name = timezone_at(row[latitude], row[longitude]) or ""
+            yield (*row[:zone_at], zone_name, *row[zone_at + 1 :])
 
 
 @transaction.atomic

@@ -20,8 +20,8 @@ from meetings.geocoding import (
     PlaceNotFound,
     TooManyLookups,
     geocode,
+    nearest_city,
     timezone_at,
-    zone_countries,
 )
 from meetings.models import Attendance, Meeting, MeetingException, MeetingQuerySet
 from meetings.schedule import (
@@ -278,9 +278,16 @@ def locate(
     home: str = "",
 ) -> GeocodeResult | None:
     if data.get("lat") is not None:
-        zone_name = timezone_at(data["lat"], data["lng"]) or ""
-        country = zone_countries().get(zone_name, "")
-        return GeocodeResult(data["lat"], data["lng"], "your location", "browser", True, country)
+        # The nearest town's zone and country stand for the point's (units, "today").
+        city = nearest_city(data["lat"], data["lng"])
+        return GeocodeResult(
+            data["lat"],
+            data["lng"],
+            "your location",
+            "browser",
+            country=city.country if city else "",
+            timezone=city.timezone if city else "",
+        )
     if not data.get("near"):
         return None
     try:
@@ -292,6 +299,12 @@ def locate(
     except TooManyLookups as too_many:
         search.too_many_lookups = too_many
     return None
+
+
+def place_zone(place: GeocodeResult) -> str | None:
+    """The zone the gazetteer gave the place, else the time-zone finder's (which loads its
+    polygons and numpy, about 20 MB a process, so only for the places the gazetteer lacks)."""
+    return place.timezone or timezone_at(place.latitude, place.longitude)
 
 
 def run(
@@ -319,7 +332,7 @@ def run(
     if place is not None:
         search.unit = data.get("unit") or default_unit(place)
         search.radius = search.asked_radius = data.get("radius") or DEFAULT_RADIUS[search.unit]
-    local_zone = place and timezone_at(place.latitude, place.longitude)
+    local_zone = place and place_zone(place)
     search.online_zone = viewer_zone or local_zone or "UTC"
     if place is not None and attendance != {Attendance.ONLINE}:
         search_near(data, place, search, now, local_zone or search.online_zone)

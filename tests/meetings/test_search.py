@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from meetings import search
-from meetings.models import Attendance, Location
+from meetings.models import Attendance, Location, Place
 from meetings.search import great_circle_km
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,30 @@ def place(name: str, point: tuple[float, float], country: str) -> Location:
     return Location.objects.create(
         name=name, city=name, country=country, latitude=point[0], longitude=point[1]
     )
+
+
+def town(name: str, point: tuple[float, float], country: str, zone_name: str) -> Place:
+    return Place.objects.create(
+        kind=Place.Kind.CITY,
+        source_id=name,
+        name=name,
+        key=name.lower(),
+        country=country,
+        latitude=point[0],
+        longitude=point[1],
+        population=100_000,
+        label=f"{name}, {country}",
+        timezone=zone_name,
+    )
+
+
+@pytest.fixture(autouse=True)
+def gazetteer():
+    """The towns whose zone and country a browser's point near them takes."""
+    town("London", LONDON, "GB", "Europe/London")
+    town("Paris", PARIS, "FR", "Europe/Paris")
+    town("New York", NEW_YORK, "US", "America/New_York")
+    town("Los Angeles", LOS_ANGELES, "US", "America/Los_Angeles")
 
 
 @pytest.fixture
@@ -220,7 +244,8 @@ def test_each_result_says_when_it_next_meets(europe):
 
 
 def test_a_page_of_results_is_one_query(europe, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    # And one for the town nearest the point, whose zone and country the search takes.
+    with django_assert_num_queries(2):
         run(lat=LONDON[0], lng=LONDON[1], radius=400, unit="km", attendance=["in_person"])
 
 
@@ -262,3 +287,41 @@ def test_type_codes_stored_in_their_own_fields_still_filter(make_meeting, venue,
     found = run(lat=venue.latitude, lng=venue.longitude, type=[code])
 
     assert [r.meeting.name for r in found.results] == expected
+
+
+def test_a_browser_point_takes_the_zone_and_country_of_the_nearest_town():
+    town("Dover", (51.1279, 1.3134), "GB", "Europe/London")
+    town("Calais", (50.9513, 1.8587), "FR", "Europe/Paris")
+
+    near_calais = run(lat=50.97, lng=1.80)
+    near_dover = run(lat=51.12, lng=1.30)
+
+    assert (near_calais.place.country, near_calais.place.timezone) == ("FR", "Europe/Paris")
+    assert near_calais.unit == "km"
+    assert (near_dover.place.country, near_dover.place.timezone) == ("GB", "Europe/London")
+    assert near_dover.unit == "mi"
+
+
+def test_searches_from_the_gazetteer_never_need_the_time_zone_finder(monkeypatch, europe):
+    """The finder's polygons and numpy cost a web process about 20 MB: the gazetteer's zones
+    stand in for them, for typed places and browser points alike."""
+
+    def refuse(latitude: float, longitude: float) -> str:
+        raise AssertionError("the time-zone finder was asked")
+
+    monkeypatch.setattr(search, "timezone_at", refuse)
+
+    by_name = run(near="Paris", day=["today"])
+    by_point = run(lat=LONDON[0], lng=LONDON[1], day=["today"])
+
+    assert by_name.place.timezone == "Europe/Paris"
+    assert [result.meeting.name for result in by_point.results] == ["London Thursday"]
+
+
+def test_a_place_the_gazetteer_has_no_zone_for_asks_the_time_zone_finder():
+    Place.objects.all().delete()
+
+    found = run(lat=40.7, lng=-74.0)
+
+    assert found.place.timezone == ""
+    assert search.place_zone(found.place) == "America/New_York"
