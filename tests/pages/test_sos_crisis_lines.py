@@ -126,10 +126,10 @@ def test_a_tel_link_dials_only_digits():
 
 @pytest.mark.django_db
 def test_a_country_with_only_an_emergency_number_also_points_to_a_directory(client):
-    response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en-GH")
+    response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en-MG")
 
-    assertContains(response, "In an emergency</strong> in Ghana")
-    assertContains(response, 'href="tel:112"')
+    assertContains(response, "In an emergency</strong> in Madagascar")
+    assertContains(response, 'href="tel:117"')
     assertContains(response, crisis_lines.DIRECTORY_URL)
 
 
