@@ -5,14 +5,13 @@ Every view of a participant's proof goes through ``get_proof_for_user``: anyone 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -80,9 +79,9 @@ def pdf_response(request: HttpRequest, proofs: list[Proof], filename: str) -> Ht
     # Imported here: fpdf2 and what it brings take 30 MB that no other page needs.
     from attendance.pdf import proofs_pdf
 
-    # In English, like /verify/ where it is checked: a proof is read by courts and employers.
-    with translation.override(settings.LANGUAGE_CODE):
-        body = proofs_pdf(proofs, lambda code: verify_url(request, code))
+    # In the language of the page it was asked from, as the participant reads and hands it on;
+    # /verify/, where it is checked, shows in the language its reader chose.
+    body = proofs_pdf(proofs, lambda code: verify_url(request, code))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -26,6 +26,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -49,7 +51,8 @@ from meetings.schedule import (
     weekly_sentence,
     zone,
 )
-from meetings.types import ALL_TYPES, EDITABLE_TYPES, LANGUAGES
+from meetings.types import EDITABLE_TYPES, LANGUAGES, type_name
+from smartrecovery import dates
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -62,17 +65,17 @@ def coordinated_region_ids(user) -> set[int]:
 # The common edit (time, link, closed this week) comes first.
 MEETING_FIELDSETS = [
     (
-        "When",
+        _("When"),
         {
             "fields": [("day", "time", "end_time"), "timezone", "in_words", "is_active"],
-            "description": (
+            "description": _(
                 "Times are the meeting's own clock, in its time zone. "
                 "Untick “meeting now” for a week off or while closed."
             ),
         },
     ),
     (
-        "How to join",
+        _("How to join"),
         {
             "fields": [
                 "attendance",
@@ -85,7 +88,7 @@ MEETING_FIELDSETS = [
         },
     ),
     (
-        "About the meeting",
+        _("About the meeting"),
         {
             "fields": [
                 "name",
@@ -100,7 +103,7 @@ MEETING_FIELDSETS = [
             ]
         },
     ),
-    ("Who and where it belongs", {"fields": ["is_public", "region", "facilitators"]}),
+    (_("Who and where it belongs"), {"fields": ["is_public", "region", "facilitators"]}),
     (None, {"fields": ["change_reason"]}),
 ]
 
@@ -153,6 +156,15 @@ class ZoneInput(forms.TextInput):
         return format_html('{}<datalist id="timezone-names">{}</datalist>', box, options)
 
 
+def type_choices() -> list[tuple[str, str]]:
+    """The meeting types an editor may tick, by name in the admin's language."""
+    return sorted(((code, type_name(code)) for code in EDITABLE_TYPES), key=lambda item: item[1])
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return sorted(((code, type_name(code)) for code in LANGUAGES), key=lambda item: item[1])
+
+
 # Wall-clock times in the meeting's zone: a plain time box, not the admin's clock widget, whose
 # script adds "Note: You are N hours behind the server time" and a "Now" that reads the server's.
 CLOCK = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -163,21 +175,23 @@ class MeetingForm(forms.ModelForm):
     editor: User | None = None
 
     types = forms.MultipleChoiceField(
-        choices=sorted(EDITABLE_TYPES.items(), key=lambda item: item[1]),
+        label=_("types"),
+        choices=type_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     languages = forms.MultipleChoiceField(
-        choices=sorted(LANGUAGES.items(), key=lambda item: item[1]),
+        label=_("languages"),
+        choices=language_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         initial=["EN"],
     )
     change_reason = forms.CharField(
-        label="Reason for this change",
+        label=_("Reason for this change"),
         required=False,
         max_length=100,
-        help_text="Optional; shown in the meeting's history, e.g. “the church hall moved us”.",
+        help_text=_("Optional; shown in the meeting's history, e.g. “the church hall moved us”."),
     )
 
     class Meta:
@@ -220,23 +234,23 @@ class MeetingForm(forms.ModelForm):
             # The queryset already refuses it; this says why, should the queryset ever widen.
             self.add_error(
                 "location",
-                "This venue is shared with meetings you cannot edit; ask a coordinator.",
+                gettext("This venue is shared with meetings you cannot edit; ask a coordinator."),
             )
         return cleaned_data
 
 
 # How a change reads in the history: "Start 8:00 PM → 7:15 PM".
 HISTORY_LABELS = {
-    "day": "Day",
-    "time": "Start",
-    "end_time": "End",
-    "timezone": "Time zone",
-    "is_active": "Meeting now",
-    "is_public": "Public",
-    "conference_url": "Link",
-    "conference_phone": "Phone",
-    "feedback_url": "Feedback link",
-    "location": "Venue",
+    "day": _("Day"),
+    "time": _("Start"),
+    "end_time": _("End"),
+    "timezone": _("Time zone"),
+    "is_active": _("Meeting now"),
+    "is_public": _("Public"),
+    "conference_url": _("Link"),
+    "conference_phone": _("Phone"),
+    "feedback_url": _("Feedback link"),
+    "location": _("Venue"),
 }
 # Links and phone numbers can carry a passcode: the history says that they changed, not to what.
 SECRET_FIELDS = {"conference_url", "conference_phone", "feedback_url"}
@@ -245,25 +259,29 @@ SHOWN_CHARACTERS = 80
 
 def change_in_words(field: str, old, new) -> str:
     """One change to a meeting as a line of its history, e.g. "Start 8:00 PM → 7:15 PM"."""
-    label = HISTORY_LABELS.get(field) or Meeting._meta.get_field(field).verbose_name.capitalize()
+    label = str(
+        HISTORY_LABELS.get(field) or Meeting._meta.get_field(field).verbose_name
+    ).capitalize()
     if field in SECRET_FIELDS:
         if not old:
-            return f"{label} added"
-        return f"{label} removed" if not new else f"{label} changed"
+            return gettext("%(field)s added") % {"field": label}
+        if not new:
+            return gettext("%(field)s removed") % {"field": label}
+        return gettext("%(field)s changed") % {"field": label}
     return f"{label} {value_in_words(field, old)} → {value_in_words(field, new)}"
 
 
 def value_in_words(field: str, value) -> str:
     if value is None or value in ("", []):
-        return "(none)"
+        return gettext("(none)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, datetime.time):
         return format_clock(value)
     if field == "day":
         return Weekday(value).label
     if field in ("types", "languages"):
-        return ", ".join(ALL_TYPES.get(code, code) for code in value)
+        return ", ".join(type_name(code) for code in value)
     choices = Meeting._meta.get_field(field).choices
     text = str(dict(choices).get(value, value) if choices else value)
     return text if len(text) <= SHOWN_CHARACTERS else f"{text[: SHOWN_CHARACTERS - 1]}…"
@@ -296,7 +314,7 @@ class MeetingExceptionInline(admin.StackedInline):
     extra = 0
     fields = ["kind", "date", "end_date", "new_time", "note"]
     formfield_overrides = {models.TimeField: {"widget": CLOCK}}
-    verbose_name_plural = "One-off changes (a date off, a closure, another time one week)"
+    verbose_name_plural = _("One-off changes (a date off, a closure, another time one week)")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MeetingException]:
         # Only upcoming ones are worth editing; past ones stay in the meeting's history.
@@ -333,12 +351,12 @@ class MeetingActionForm(ActionForm):
     # A plain text field drawn as a list: the choices are the user's regions, set per request,
     # and the action itself refuses any other (Django validates this form before it runs).
     region = forms.CharField(
-        required=False, label="Region (for “move”)", widget=forms.Select(choices=[])
+        required=False, label=_("Region (for “move”)"), widget=forms.Select(choices=[])
     )
     timezone = forms.CharField(
         required=False,
         max_length=64,
-        label="Time zone (for “set”)",
+        label=_("Time zone (for “set”)"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "America/Chicago"}),
     )
 
@@ -350,11 +368,11 @@ def allowed_regions(user) -> QuerySet[Region]:
 
 
 class TypeFilter(admin.SimpleListFilter):
-    title = "type"
+    title = _("type")
     parameter_name = "type"
 
     def lookups(self, request, model_admin):
-        return sorted(EDITABLE_TYPES.items(), key=lambda item: item[1])
+        return type_choices()
 
     def queryset(self, request, queryset):
         if self.value():
@@ -443,8 +461,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
                 {
                     "meeting": meeting,
                     "next": upcoming,
-                    "next_label": f"{upcoming.starts:%A} {upcoming.starts.day} "
-                    f"{upcoming.starts:%B}, {format_clock(upcoming.starts)}"
+                    "next_label": gettext("%(date)s, %(time)s")
+                    % {
+                        "date": dates.weekday_and_date(upcoming.starts),
+                        "time": format_clock(upcoming.starts),
+                    }
                     if upcoming
                     else "",
                     "changes": [
@@ -458,7 +479,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             )
         context = {
             **self.admin_site.each_context(request),
-            "title": "My meetings",
+            "title": gettext("My meetings"),
             "rows": rows,
             "opts": self.model._meta,
             "is_coordinator": is_coordinator(request.user),
@@ -476,7 +497,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         upcoming = next_to_start(meeting, timezone.now())
         if upcoming is None:
-            self.message_user(request, "This meeting has no coming date to cancel.", messages.ERROR)
+            self.message_user(
+                request, gettext("This meeting has no coming date to cancel."), messages.ERROR
+            )
             return redirect("admin:meetings_meeting_mine")
         date = upcoming.starts.astimezone(zone(meeting.timezone)).date()
         change = MeetingException(
@@ -496,7 +519,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
         change.save()
         self.message_user(
             request,
-            f"{meeting.name}: {change.describe()}. Undo it under “One-off changes” on its page.",
+            gettext("%(meeting)s: %(change)s. Undo it under “One-off changes” on its page.")
+            % {"meeting": meeting.name, "change": change.describe()},
             messages.SUCCESS,
         )
         return redirect("admin:meetings_meeting_mine")
@@ -523,7 +547,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return JsonResponse({"sentence": ""}, status=400)
         return JsonResponse({"sentence": weekly_sentence(day, time, zone_name, timezone.now())})
 
-    @admin.display(description="In words")
+    @admin.display(description=_("In words"))
     def in_words(self, meeting: Meeting) -> str:
         has_schedule = meeting.day is not None and meeting.time and meeting.timezone
         sentence = (
@@ -569,7 +593,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         return saved
 
     @admin.action(
-        description="Move the selected meetings to the region chosen", permissions=["change"]
+        description=_("Move the selected meetings to the region chosen"), permissions=["change"]
     )
     def move_to_region(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
         chosen = request.POST.get("region", "")
@@ -578,38 +602,60 @@ class MeetingAdmin(SimpleHistoryAdmin):
         )
         if region is None:
             self.message_user(
-                request, "Choose one of your regions to move them to.", messages.ERROR
+                request, gettext("Choose one of your regions to move them to."), messages.ERROR
             )
             return
         with transaction.atomic():
             count = self.bulk_save(
-                request, queryset, f"Moved to {region.name} with others", region=region
+                request,
+                queryset,
+                gettext("Moved to %(region)s with others") % {"region": region.name},
+                region=region,
             )
-        self.message_user(request, f"{count} meeting(s) moved to {region}.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s meeting moved to %(region)s.",
+                "%(count)s meetings moved to %(region)s.",
+                count,
+            )
+            % {"count": count, "region": region},
+            messages.SUCCESS,
+        )
 
     @admin.action(
-        description="Set the time zone chosen on the selected meetings", permissions=["change"]
+        description=_("Set the time zone chosen on the selected meetings"), permissions=["change"]
     )
     def set_timezone(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
         zone_name = request.POST.get("timezone", "").strip()
         if zone_name not in available_timezones():
             self.message_user(
-                request, "Give a time zone name such as America/Chicago.", messages.ERROR
+                request, gettext("Give a time zone name such as America/Chicago."), messages.ERROR
             )
             return
         with transaction.atomic():
             count = self.bulk_save(
-                request, queryset, f"Time zone set to {zone_name} with others", timezone=zone_name
+                request,
+                queryset,
+                gettext("Time zone set to %(zone)s with others") % {"zone": zone_name},
+                timezone=zone_name,
             )
-        self.message_user(request, f"{count} meeting(s) now in {zone_name}.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s meeting now in %(zone)s.", "%(count)s meetings now in %(zone)s.", count
+            )
+            % {"count": count, "zone": zone_name},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Export the selected meetings as CSV", permissions=["view"])
+    @admin.action(description=_("Export the selected meetings as CSV"), permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> HttpResponse:
         response = HttpResponse(feed_csv(feed_records(queryset)), content_type="text/csv")
         response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
         return response
 
-    @admin.action(description="Export the selected meetings as JSON", permissions=["view"])
+    @admin.action(description=_("Export the selected meetings as JSON"), permissions=["view"])
     def export_json(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> HttpResponse:
         response = HttpResponse(feed_json(feed_records(queryset)), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="meetings.json"'
@@ -657,11 +703,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 class LocationMeetingsFilter(admin.SimpleListFilter):
-    title = "in use"
+    title = _("in use")
     parameter_name = "in_use"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Has meetings"), ("no", "No meetings")]
+        return [("yes", _("Has meetings")), ("no", _("No meetings"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -680,10 +726,10 @@ class LocationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "address", "city", "state", "postal_code", "country"]}),
         (
-            "On the map",
+            _("On the map"),
             {
                 "fields": [("latitude", "longitude"), "approximate", "timezone"],
-                "description": "Leave the coordinates empty to find them from the address.",
+                "description": _("Leave the coordinates empty to find them from the address."),
             },
         ),
         (None, {"fields": ["notes", "formatted_address"]}),
@@ -765,15 +811,21 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.display(description="request")
+    @admin.display(description=_("request"))
     def short_message(self, obj: ChangeRequest) -> str:
         return obj.message if len(obj.message) <= 80 else f"{obj.message[:77]}…"
 
-    @admin.action(description="Mark as done", permissions=["change"])
+    @admin.action(description=_("Mark as done"), permissions=["change"])
     def mark_done(self, request: HttpRequest, queryset: QuerySet[ChangeRequest]) -> None:
         open_requests = queryset.filter(resolved_at__isnull=True)
         for change_request in open_requests:
             change_request.resolve(request.user)
+        done = len(open_requests)
         self.message_user(
-            request, f"{len(open_requests)} request(s) marked as done.", messages.SUCCESS
+            request,
+            ngettext(
+                "%(count)s request marked as done.", "%(count)s requests marked as done.", done
+            )
+            % {"count": done},
+            messages.SUCCESS,
         )

@@ -10,6 +10,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from meetings.importing import ImportFailed, import_meetings, max_file_size
 from meetings.models import Meeting
@@ -24,9 +26,12 @@ SHOWN_WARNINGS = 20
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(help_text="A Meeting Guide JSON feed or a CSV; see docs/import.md.")
+    file = forms.FileField(
+        label=_("File"), help_text=_("A Meeting Guide JSON feed or a CSV; see docs/import.md.")
+    )
     format = forms.ChoiceField(
-        choices=[("", "Tell from the file"), ("json", "Meeting Guide JSON"), ("csv", "CSV")],
+        label=_("Format"),
+        choices=[("", _("Tell from the file")), ("json", _("Meeting Guide JSON")), ("csv", "CSV")],
         required=False,
     )
 
@@ -35,8 +40,11 @@ class ImportForm(forms.Form):
         # Refused before it is read: a large file held a worker for minutes and gigabytes.
         if upload.size > max_file_size():
             raise forms.ValidationError(
-                f"This file is {upload.size / (1024 * 1024):.1f} MB; an import reads at most "
-                f"{settings.IMPORT_MAX_MB} MB. Split it into smaller files."
+                gettext(
+                    "This file is %(size).1f MB; an import reads at most %(most)s MB. Split it "
+                    "into smaller files."
+                )
+                % {"size": upload.size / (1024 * 1024), "most": settings.IMPORT_MAX_MB}
             )
         return upload
 
@@ -61,16 +69,25 @@ def import_view(request: HttpRequest) -> HttpResponse:
         except ImportFailed as failure:
             problems = failure.problems
         else:
-            messages.success(request, f"Imported {upload.name}: {result}")
+            messages.success(
+                request,
+                gettext("Imported %(file)s: %(result)s") % {"file": upload.name, "result": result},
+            )
             for warning in result.warnings[:SHOWN_WARNINGS]:
                 messages.warning(request, str(warning))
             hidden = len(result.warnings) - SHOWN_WARNINGS
             if hidden > 0:
-                messages.warning(request, f"… and {hidden} more warnings.")
+                messages.warning(
+                    request,
+                    ngettext(
+                        "… and %(count)s more warning.", "… and %(count)s more warnings.", hidden
+                    )
+                    % {"count": hidden},
+                )
             return redirect(request.path)
     context = {
         **admin.site.each_context(request),
-        "title": "Import meetings",
+        "title": gettext("Import meetings"),
         "opts": Meeting._meta,
         "form": form,
         "problems": problems,

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 def validate_timezone(value: str) -> None:
     """Accept any IANA zone name or alias that the system's zone database knows."""
     if value not in available_timezones():
-        raise ValidationError(f"“{value}” is not a time zone name such as America/New_York.")
+        raise ValidationError(
+            gettext("“%(value)s” is not a time zone name such as America/New_York.")
+            % {"value": value}
+        )
 
 
 @functools.cache
@@ -48,16 +51,20 @@ def available_timezones() -> frozenset[str]:
 def validate_type_codes(codes: list[str]) -> None:
     unknown = [code for code in codes if code not in ALL_TYPES]
     if unknown:
-        raise ValidationError(f"Unknown type code(s): {', '.join(unknown)}.")
+        raise ValidationError(
+            gettext("Unknown type code(s): %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
 
 
 def validate_language_codes(codes: list[str]) -> None:
     unknown = [code for code in codes if code not in LANGUAGES]
     if unknown:
-        raise ValidationError(f"Unknown language code(s): {', '.join(unknown)}.")
+        raise ValidationError(
+            gettext("Unknown language code(s): %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
 
 
-web_url = URLValidator(schemes=["http", "https"], message="Use a web address starting https://")
+web_url = URLValidator(schemes=["http", "https"], message=_("Use a web address starting https://"))
 conference_phone = RegexValidator(
     r"^[0-9+,*#]+$",
     "Digits and + , * # only (no spaces or dashes), e.g. +16465588656,,123456#",
@@ -89,16 +96,26 @@ class Attendance(models.TextChoices):
 class Region(models.Model):
     """An area meetings belong to; regions nest (a country, its states, a metro area)."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     coordinators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_regions"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="coordinated_regions",
+        verbose_name=_("coordinators"),
     )
 
     class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -108,7 +125,7 @@ class Region(models.Model):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
-                raise ValidationError({"parent": "A region cannot sit inside itself."})
+                raise ValidationError({"parent": gettext("A region cannot sit inside itself.")})
             ancestor = ancestor.parent
 
     @classmethod
@@ -153,37 +170,52 @@ class LocationQuerySet(models.QuerySet):
 class Location(models.Model):
     """A venue; its address is geocoded when saved without coordinates."""
 
-    name = models.CharField("venue", max_length=200, blank=True)
-    address = models.CharField("street address", max_length=200, blank=True)
-    city = models.CharField(max_length=120, blank=True)
-    state = models.CharField("state / province", max_length=120, blank=True)
-    postal_code = models.CharField(max_length=20, blank=True)
+    name = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    state = models.CharField(_("state / province"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     country = models.CharField(
-        max_length=2, blank=True, help_text="Two-letter country code, e.g. US, GB, AU."
+        _("country"),
+        max_length=2,
+        blank=True,
+        help_text=_("Two-letter country code, e.g. US, GB, AU."),
     )
-    formatted_address = models.CharField(max_length=400, blank=True, editable=False)
+    formatted_address = models.CharField(
+        _("formatted address"), max_length=400, blank=True, editable=False
+    )
     latitude = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     approximate = models.BooleanField(
-        default=False, help_text="The coordinates mark the area, not the door (e.g. a city)."
+        _("approximate"),
+        default=False,
+        help_text=_("The coordinates mark the area, not the door (e.g. a city)."),
     )
-    notes = models.TextField("location notes", blank=True)
+    notes = models.TextField(_("location notes"), blank=True)
     timezone = models.CharField(
-        max_length=64, blank=True, validators=[validate_timezone], editable=False
+        _("time zone"), max_length=64, blank=True, validators=[validate_timezone], editable=False
     )
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = LocationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
         ordering = ["name", "city"]
 
     def __str__(self) -> str:
-        return self.name or self.formatted_address or f"Location {self.pk}"
+        return self.name or self.formatted_address or gettext("Location %(id)s") % {"id": self.pk}
 
     def save(self, *args, **kwargs) -> None:
         self.formatted_address = self.build_formatted_address()
@@ -197,7 +229,7 @@ class Location(models.Model):
 
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError("Give both latitude and longitude, or neither.")
+            raise ValidationError(gettext("Give both latitude and longitude, or neither."))
         if self.country:
             self.country = self.country.upper()
         if self.latitude is None and self.address_query():
@@ -218,8 +250,11 @@ class Location(models.Model):
             result = geocode(self.address_query(), precise=bool(self.address))
         except GeocodingError as exc:
             raise ValidationError(
-                f"We could not find “{self.address_query()}” on the map ({exc}). Check the "
-                "address, or enter the latitude and longitude by hand."
+                gettext(
+                    "We could not find “%(address)s” on the map (%(problem)s). Check the "
+                    "address, or enter the latitude and longitude by hand."
+                )
+                % {"address": self.address_query(), "problem": exc}
             ) from None
         self.latitude, self.longitude = result.latitude, result.longitude
         self.approximate = result.approximate
@@ -418,25 +453,30 @@ class MeetingQuerySet(models.QuerySet):
 class Meeting(models.Model):
     """One meeting on one weekday; one held on several days is several rows, as in the spec."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
-        max_length=64, unique=True, help_text="Part of the meeting's web address; at most 64."
+        _("slug"),
+        max_length=64,
+        unique=True,
+        help_text=_("Part of the meeting's web address; at most 64."),
     )
-    day = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    time = models.TimeField(help_text="Start, in the meeting's own time zone (24 h).")
+    day = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    time = models.TimeField(_("time"), help_text=_("Start, in the meeting's own time zone (24 h)."))
     end_time = models.TimeField(
+        _("end time"),
         null=True,
         blank=True,
-        help_text="May be earlier than the start for a meeting that runs past midnight.",
+        help_text=_("May be earlier than the start for a meeting that runs past midnight."),
     )
     timezone = models.CharField(
+        _("time zone"),
         max_length=64,
         validators=[validate_timezone],
         blank=True,
-        help_text="IANA name, e.g. America/Chicago. Left empty, it comes from the location.",
+        help_text=_("IANA name, e.g. America/Chicago. Left empty, it comes from the location."),
     )
     attendance = models.CharField(
-        max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
     location = models.ForeignKey(
         Location,
@@ -444,58 +484,81 @@ class Meeting(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="meetings",
-        help_text="Needed for in-person and hybrid meetings.",
+        help_text=_("Needed for in-person and hybrid meetings."),
+        verbose_name=_("location"),
     )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("region"),
     )
-    program = models.CharField(max_length=20, choices=Program.choices, default=Program.REGULAR)
+    program = models.CharField(
+        _("program"), max_length=20, choices=Program.choices, default=Program.REGULAR
+    )
     types = ArrayField(
         models.CharField(max_length=10),
+        verbose_name=_("types"),
         default=list,
         blank=True,
         validators=[validate_type_codes],
     )
     languages = ArrayField(
         models.CharField(max_length=5),
+        verbose_name=_("languages"),
         default=list,
         blank=True,
         validators=[validate_language_codes],
     )
     attendance_verification = models.BooleanField(
-        "offers attendance verification",
+        _("offers attendance verification"),
         default=False,
-        help_text="The facilitator can confirm attendance (e.g. for a court or employer).",
+        help_text=_("The facilitator can confirm attendance (e.g. for a court or employer)."),
     )
     is_public = models.BooleanField(
-        "public",
+        _("public"),
         default=True,
-        help_text="Untick for private meetings (e.g. inside a facility): never shown or fed.",
+        help_text=_("Untick for private meetings (e.g. inside a facility): never shown or fed."),
     )
     is_active = models.BooleanField(
-        "meeting now", default=True, help_text="Untick while the meeting is temporarily closed."
+        _("meeting now"),
+        default=True,
+        help_text=_("Untick while the meeting is temporarily closed."),
     )
-    notes = models.TextField(blank=True)
-    conference_url = models.URLField(blank=True, max_length=500, validators=[web_url])
-    conference_url_notes = models.TextField(blank=True)
-    conference_phone = models.CharField(max_length=60, blank=True, validators=[conference_phone])
-    conference_phone_notes = models.TextField(blank=True)
-    group = models.CharField(max_length=200, blank=True)
-    feedback_url = models.URLField(blank=True, max_length=500, validators=[web_url])
+    notes = models.TextField(_("notes"), blank=True)
+    conference_url = models.URLField(
+        _("conference link"), blank=True, max_length=500, validators=[web_url]
+    )
+    conference_url_notes = models.TextField(_("conference link notes"), blank=True)
+    conference_phone = models.CharField(
+        _("conference phone"), max_length=60, blank=True, validators=[conference_phone]
+    )
+    conference_phone_notes = models.TextField(_("conference phone notes"), blank=True)
+    group = models.CharField(_("group"), max_length=200, blank=True)
+    feedback_url = models.URLField(
+        _("feedback link"), blank=True, max_length=500, validators=[web_url]
+    )
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_meetings"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_meetings",
+        verbose_name=_("facilitators"),
     )
     # A copy of the location's coordinates, kept in step by Location.save(): the nearest-first
     # GiST index must sit on this table to serve a filtered KNN search in one index scan.
-    latitude = models.FloatField(null=True, blank=True, editable=False)
-    longitude = models.FloatField(null=True, blank=True, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["latitude", "longitude", "updated"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["day", "time", "name"]
         indexes = [
             GinIndex(fields=["types"], name="meeting_types_gin"),
@@ -520,20 +583,24 @@ class Meeting(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.slug in RESERVED_SLUGS:
-            errors["slug"] = f"“{self.slug}” is the address of another page; add a word to it."
+            errors["slug"] = gettext(
+                "“%(slug)s” is the address of another page; add a word to it."
+            ) % {"slug": self.slug}
         needs_link = self.attendance in (Attendance.ONLINE, Attendance.HYBRID)
         if needs_link and not (self.conference_url or self.conference_phone):
-            errors["conference_url"] = "Online and hybrid meetings need a link or a phone number."
+            errors["conference_url"] = gettext(
+                "Online and hybrid meetings need a link or a phone number."
+            )
         needs_place = self.attendance in (Attendance.IN_PERSON, Attendance.HYBRID)
         if needs_place and self.location_id is None:
-            errors["location"] = "In-person and hybrid meetings need a location."
+            errors["location"] = gettext("In-person and hybrid meetings need a location.")
         if self.end_time is not None and self.end_time == self.time:
-            errors["end_time"] = "The end time is the same as the start time."
+            errors["end_time"] = gettext("The end time is the same as the start time.")
         if not self.timezone:
             if self.location_id and self.location.timezone:
                 self.timezone = self.location.timezone
             else:
-                errors["timezone"] = "Give the time zone (e.g. Europe/London)."
+                errors["timezone"] = gettext("Give the time zone (e.g. Europe/London).")
         if errors:
             raise ValidationError(errors)
 
@@ -564,7 +631,11 @@ class DirectoryVersion(models.Model):
     cache) stops serving a stale feed as soon as anything changes.
     """
 
-    version = models.PositiveBigIntegerField(default=0)
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("directory version")
+        verbose_name_plural = _("directory versions")
 
     def __str__(self) -> str:
         return f"Directory version {self.version}"
@@ -586,16 +657,22 @@ class PublishedFeed(models.Model):
     """The public Meeting Guide feed as last built: one row, shared by every app process and
     machine, served while a newer one is built in the background (``meetings.public_feed``)."""
 
-    version = models.PositiveBigIntegerField(help_text="The DirectoryVersion it was built from.")
-    day = models.DateField(help_text="The day from which it lists one-off changes.")
-    etag = models.CharField(max_length=64)
-    body_gzip = models.BinaryField()
-    built_at = models.DateTimeField()
-    build_ms = models.PositiveIntegerField()
+    version = models.PositiveBigIntegerField(
+        _("version"), help_text=_("The DirectoryVersion it was built from.")
+    )
+    day = models.DateField(_("day"), help_text=_("The day from which it lists one-off changes."))
+    etag = models.CharField(_("etag"), max_length=64)
+    body_gzip = models.BinaryField(_("body gzip"))
+    built_at = models.DateTimeField(_("built at"))
+    build_ms = models.PositiveIntegerField(_("build ms"))
     # A rebuild waiting in the task queue since then: no other is queued meanwhile.
-    rebuild_queued_at = models.DateTimeField(null=True, blank=True)
+    rebuild_queued_at = models.DateTimeField(_("rebuild queued at"), null=True, blank=True)
     # The last rebuild failed then: the next waits a while rather than failing on every request.
-    failed_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("published feed")
+        verbose_name_plural = _("published feeds")
 
     def __str__(self) -> str:
         return f"Feed of directory version {self.version} for {self.day}"
@@ -604,21 +681,30 @@ class PublishedFeed(models.Model):
 class ChangeRequest(models.Model):
     """A visitor's note that a meeting's listing is wrong, for its facilitators to act on."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="change_requests")
-    message = models.TextField(max_length=2000)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="change_requests", verbose_name=_("meeting")
+    )
+    message = models.TextField(_("message"), max_length=2000)
     name = models.CharField(_("your name"), max_length=120, blank=True)
     email = models.EmailField(_("your email"), blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
 
     class Meta:
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
         ordering = ["resolved_at", "-created"]
 
     def __str__(self) -> str:
-        return f"Change request for {self.meeting.name}"
+        return gettext("Change request for %(meeting)s") % {"meeting": self.meeting.name}
 
     def resolve(self, user: User) -> None:
         """Mark the request done, remembering who did it and when."""
@@ -639,36 +725,41 @@ class MeetingException(models.Model):
     """One date off, a closure over a few days, or one week at another time, with a note."""
 
     class Kind(models.TextChoices):
-        CANCELLED = "cancelled", "No meeting on one date"
-        CLOSED = "closed", "Closed from one date to another"
-        MOVED = "moved", "Another time, one week only"
+        CANCELLED = "cancelled", _("No meeting on one date")
+        CLOSED = "closed", _("Closed from one date to another")
+        MOVED = "moved", _("Another time, one week only")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="exceptions")
-    kind = models.CharField("change", max_length=10, choices=Kind.choices)
-    date = models.DateField(help_text="The meeting's date; for a closure, its first day.")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("meeting")
+    )
+    kind = models.CharField(_("change"), max_length=10, choices=Kind.choices)
+    date = models.DateField(
+        _("date"), help_text=_("The meeting's date; for a closure, its first day.")
+    )
     end_date = models.DateField(
-        "last day", null=True, blank=True, help_text="For a closure: the last day it covers."
+        _("last day"), null=True, blank=True, help_text=_("For a closure: the last day it covers.")
     )
     new_time = models.TimeField(
-        "new start",
+        _("new start"),
         null=True,
         blank=True,
-        help_text="For another time: the start that day, on the meeting's own clock.",
+        help_text=_("For another time: the start that day, on the meeting's own clock."),
     )
     note = models.CharField(
-        "public note",
+        _("public note"),
         max_length=140,
         blank=True,
-        help_text="Shown with the change, e.g. “Closed for the holidays”.",
+        help_text=_("Shown with the change, e.g. “Closed for the holidays”."),
     )
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()
     objects = MeetingExceptionQuerySet.as_manager()
 
     class Meta:
+        verbose_name_plural = _("one-off changes")
         ordering = ["date"]
-        verbose_name = "one-off change"
+        verbose_name = _("one-off change")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("date")), name="meeting_exception_ends_after_start"
@@ -736,26 +827,28 @@ class MeetingException(models.Model):
         today = datetime.datetime.now(zone(meeting.timezone)).date()
         if self.kind == self.Kind.CLOSED:
             if self.end_date is None:
-                errors["end_date"] = "Give the last day of the closure."
+                errors["end_date"] = gettext("Give the last day of the closure.")
             elif self.end_date < self.date:
-                errors["end_date"] = "The last day is before the first day."
+                errors["end_date"] = gettext("The last day is before the first day.")
             elif self.end_date < today and self.is_new_or_moved_in_time():
-                errors["end_date"] = "This closure would be over already."
+                errors["end_date"] = gettext("This closure would be over already.")
         else:
             if spec_day(self.date) != meeting.day:
-                errors["date"] = (
-                    f"{self.date:%A} {self.date.day} {self.date:%B} is not a "
-                    f"{meeting.get_day_display()}, the meeting's day."
-                )
+                errors["date"] = gettext("%(date)s is not a %(weekday)s, the meeting's day.") % {
+                    "date": dates.capitalised(dates.weekday_and_date(self.date)),
+                    "weekday": dates.in_sentence(meeting.get_day_display()),
+                }
             elif self.date < today and self.is_new_or_moved_in_time():
-                errors["date"] = "That date has passed."
+                errors["date"] = gettext("That date has passed.")
         if self.kind == self.Kind.MOVED and "date" not in errors:
             if self.new_time is None:
-                errors["new_time"] = "Give the start time for that day."
+                errors["new_time"] = gettext("Give the start time for that day.")
             elif message := self.move_problem(length(meeting)):
                 errors["new_time"] = message
         if not errors and (overlap := self.overlapping()):
-            errors["date"] = f"This meeting already has a change then: {overlap.describe()}."
+            errors["date"] = gettext("This meeting already has a change then: %(change)s.") % {
+                "change": overlap.describe()
+            }
         if errors:
             raise ValidationError(errors)
 
@@ -771,11 +864,13 @@ class MeetingException(models.Model):
 
         meeting = self.meeting
         if self.new_time == meeting.time:
-            return "That is the usual time: nothing to change."
+            return gettext("That is the usual time: nothing to change.")
         starts = datetime.datetime.combine(self.date, self.new_time)
         ends = starts + duration
         if ends.date() != self.date and ends.time() != datetime.time(0):
-            return "At that time the meeting would run past midnight; choose an earlier start."
+            return gettext(
+                "At that time the meeting would run past midnight; choose an earlier start."
+            )
         if meeting.location_id is None:
             return ""
         neighbours = Meeting.objects.filter(
@@ -789,10 +884,9 @@ class MeetingException(models.Model):
                 else datetime.timedelta(hours=1)
             )
             if starts < other_ends and other_starts < ends:
-                return (
-                    f"“{other.name}” meets at this venue then "
-                    f"({format_clock(other.time)}); choose another time."
-                )
+                return gettext(
+                    "“%(name)s” meets at this venue then (%(time)s); choose another time."
+                ) % {"name": other.name, "time": format_clock(other.time)}
         return ""
 
     def overlapping(self) -> MeetingException | None:
@@ -810,25 +904,27 @@ class Place(models.Model):
     """The offline gazetteer: world places, their other names and postal codes (load_places)."""
 
     class Kind(models.TextChoices):
-        CITY = "city", "City"
+        CITY = "city", _("City")
         # Another name of a city (Bombay, Köln, NYC): the same point, label and population.
-        ALIAS = "alias", "Other name"
-        POSTCODE = "postcode", "Postal code"
+        ALIAS = "alias", _("Other name")
+        POSTCODE = "postcode", _("Postal code")
 
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    source_id = models.CharField(max_length=20)
-    name = models.CharField(max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    source_id = models.CharField(_("source id"), max_length=20)
+    name = models.CharField(_("name"), max_length=200)
     # Lower-case, accent-free name for matching.
-    key = models.CharField(max_length=200)
-    admin1 = models.CharField("state / region code", max_length=20, blank=True)
-    country = models.CharField(max_length=2)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    population = models.PositiveIntegerField(default=0)
-    label = models.CharField(max_length=300)
-    timezone = models.CharField(max_length=64, blank=True)
+    key = models.CharField(_("key"), max_length=200)
+    admin1 = models.CharField(_("state / region code"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    population = models.PositiveIntegerField(_("population"), default=0)
+    label = models.CharField(_("label"), max_length=300)
+    timezone = models.CharField(_("time zone"), max_length=64, blank=True)
 
     class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
         constraints = [
             models.UniqueConstraint(fields=["kind", "source_id"], name="place_unique_source")
         ]
@@ -856,14 +952,18 @@ class Place(models.Model):
 class GeocodeCache(models.Model):
     """Every answer the geocoder chain gave, so a query is looked up once."""
 
-    query = models.CharField(max_length=300, unique=True)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    label = models.CharField(max_length=300)
-    source = models.CharField(max_length=20)
-    approximate = models.BooleanField(default=True)
-    country = models.CharField(max_length=2, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
+    query = models.CharField(_("query"), max_length=300, unique=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    label = models.CharField(_("label"), max_length=300)
+    source = models.CharField(_("source"), max_length=20)
+    approximate = models.BooleanField(_("approximate"), default=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("geocode cache")
+        verbose_name_plural = _("geocode caches")
 
     def __str__(self) -> str:
         return f"{self.query} → {self.label}"

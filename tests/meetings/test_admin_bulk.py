@@ -42,7 +42,7 @@ def test_a_coordinator_moves_meetings_to_one_of_their_regions(
 
     response = act(client, "move_to_region", texas_meetings, region=regions["austin"].pk)
 
-    assertContains(response, "2 meeting(s) moved to")
+    assertContains(response, "2 meetings moved to")
     for meeting in texas_meetings:
         meeting.refresh_from_db()
         assert meeting.region == regions["austin"]

@@ -122,9 +122,8 @@ ALLOWED_TEXT = {
 }
 # Attributes a visitor reads or hears.
 VISIBLE_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-description", "content"}
-# The admin's templates (the admin is English only, at one address), the developers' style
-# guide and the service worker hold no visitor's page.
-SKIPPED_TEMPLATES = ("admin/", "simple_history/", "pages/styleguide.html")
+# The developers' style guide holds no visitor's page.
+SKIPPED_TEMPLATES = ("pages/styleguide.html",)
 
 TRANSLATED_BLOCK = re.compile(
     r"{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}", re.DOTALL
