@@ -17,7 +17,7 @@ def test_the_proof_page_in_spanish_gives_its_facts_in_spanish(client, participan
 
     response = client.get(f"/es/attendance/{confirmed.pk}/")
 
-    assertContains(response, "<dt class=\"col-sm-3\">Nombre</dt>", html=False)
+    assertContains(response, '<dt class="col-sm-3">Nombre</dt>', html=False)
     assertContains(response, "martes, 1 de diciembre de 2026")
     assertContains(response, "de 19:00 a 20:30")
     assertNotContains(response, "Tuesday 1 December")
