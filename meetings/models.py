@@ -64,6 +64,17 @@ def validate_language_codes(codes: list[str]) -> None:
         )
 
 
+# The meeting language codes (meetings.types.LANGUAGES) of the site's own languages.
+SITE_LANGUAGE_OF_CODE = {
+    "EN": "en",
+    "S": "es",
+    "FR": "fr",
+    "DE": "de",
+    "NL": "nl",
+    "POR": "pt",
+    "SV": "sv",
+}
+
 web_url = URLValidator(schemes=["http", "https"], message=_("Use a web address starting https://"))
 conference_phone = RegexValidator(
     r"^[0-9+,*#]+$",
@@ -622,6 +633,14 @@ class Meeting(models.Model):
 
     def can_be_edited_by(self, user: User) -> bool:
         return Meeting.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def site_language(self) -> str:
+        """The first of the site's languages the meeting is held in, for mail to its
+        facilitators, whose own language the site does not keep; English if none is."""
+        for code in self.languages:
+            if code in SITE_LANGUAGE_OF_CODE:
+                return SITE_LANGUAGE_OF_CODE[code]
+        return settings.LANGUAGE_CODE
 
 
 class DirectoryVersion(models.Model):

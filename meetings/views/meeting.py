@@ -9,7 +9,7 @@ from django.core.mail import send_mass_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from meetings.calendar import build_calendar
@@ -106,14 +106,16 @@ def tell_facilitators(request: HttpRequest, change_request: ChangeRequest) -> No
     link = request.build_absolute_uri(
         reverse("admin:meetings_changerequest_change", args=[change_request.pk])
     )
-    sender = ""
-    if change_request.name or change_request.email:
-        sender = f"\nFrom: {change_request.name} {change_request.email}".rstrip() + "\n"
-    body = (
-        f"Someone asked for a change to “{meeting.name}”:\n\n{change_request.message}\n"
-        f"{sender}\nSee it and mark it done: {link}\n"
-    )
-    subject = f"Change request: {meeting.name}"
+    # In the language the meeting is held in: the mail leaves now, but not in the visitor's.
+    with translation.override(meeting.site_language()):
+        sender = ""
+        if change_request.name or change_request.email:
+            who = f"{change_request.name} {change_request.email}".strip()
+            sender = "\n" + gettext("From: %(sender)s") % {"sender": who} + "\n"
+        asked = gettext("Someone asked for a change to “%(meeting)s”:") % {"meeting": meeting.name}
+        see = gettext("See it and mark it done: %(link)s") % {"link": link}
+        body = f"{asked}\n\n{change_request.message}\n{sender}\n{see}\n"
+        subject = gettext("Change request: %(meeting)s") % {"meeting": meeting.name}
     try:
         send_mass_mail([(subject, body, None, [address]) for address in addresses])
     except OSError:

@@ -163,3 +163,24 @@ def test_a_bots_request_mails_no_one(client, facilitator, own_meeting):
     )
 
     assert mail.outbox == []
+
+
+def test_a_change_request_is_mailed_in_the_language_the_meeting_is_held_in(
+    client, facilitator, own_meeting
+):
+    facilitator.email = "fay@example.org"
+    facilitator.save()
+    own_meeting.languages = ["S"]
+    own_meeting.save()
+
+    # Asked from the English page: the facilitators of a Spanish meeting still read Spanish.
+    client.post(
+        f"/meetings/{own_meeting.slug}/request-change/",
+        {"message": "Nos mudamos a los jueves.", "name": "Sam"},
+    )
+
+    [message] = mail.outbox
+    assert message.subject == f"Solicitud de cambio: {own_meeting.name}"
+    assert f"Alguien pidió un cambio en «{own_meeting.name}»:" in message.body
+    assert "De: Sam" in message.body
+    assert "Revísala y márcala como resuelta:" in message.body

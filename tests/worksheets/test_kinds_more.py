@@ -315,6 +315,21 @@ def test_the_abc_page_points_out_must_and_should_gently(client, participant):
     assertContains(response, "There is nothing wrong with having written them")
 
 
+def test_demanding_words_are_found_in_the_pages_language_too():
+    assert demanding_words("Debería haberlo hecho; siempre fallo.", "es") == ["debería", "siempre"]
+    assert demanding_words("Je dois réussir, il faut que je tienne.", "fr") == ["dois", "il faut"]
+    # Another language's words stay unremarked: Portuguese "dois" is the number two.
+    assert demanding_words("Tenho dois filhos.", "pt") == []
+
+
+def test_the_abc_page_in_spanish_points_them_out_in_spanish(client, participant):
+    worksheet = create(participant, "abc", beliefs="Debería haberlo hecho mejor. Nunca aprendo.")
+    client.force_login(participant)
+    response = client.get(f"/es/worksheets/{worksheet.pk}/")
+    assertContains(response, "Tus creencias usan «debería», «nunca».")
+    assertNotContains(response, "Your beliefs use")
+
+
 def test_the_abc_page_says_nothing_of_the_kind_without_those_words(client, participant):
     worksheet = create(participant, "abc", beliefs="I'd have liked it to go better.")
     client.force_login(participant)

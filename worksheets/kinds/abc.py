@@ -2,25 +2,52 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from django.utils.translation import gettext
+
+from smartrecovery import dates
 from toolbox.worksheet_kinds import WorksheetKind
 from worksheets.kinds import Kind, Rating, Section, Text, register
 
 # Words that often turn a preference into a demand; pointed out gently, never as a mistake.
-DEMANDING = ("must", "should", "have to", "has to", "ought", "always", "never", "can't stand")
-DEMANDING_PATTERN = re.compile(
-    r"\b("
-    + "|".join(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in DEMANDING)
-    + r")\b",
-    re.IGNORECASE,
-)
+# English ones always, and those of the page's language: people write in their own.
+DEMANDING = {
+    "en": ("must", "should", "have to", "has to", "ought", "always", "never", "can't stand"),
+    "es": (
+        "debo",
+        "debería",
+        "tengo que",
+        "tiene que",
+        "hay que",
+        "siempre",
+        "nunca",
+        "no soporto",
+    ),
+    "fr": ("dois", "doit", "devrais", "devrait", "il faut", "toujours", "jamais", "supporte pas"),
+    "de": ("muss", "müsste", "sollte", "soll", "immer", "nie", "niemals", "nicht ausstehen"),
+    "nl": ("moet", "zou moeten", "altijd", "nooit", "niet uitstaan"),
+    "pt": ("devo", "deveria", "tenho que", "tem que", "sempre", "nunca", "não suporto"),
+    "sv": ("måste", "borde", "alltid", "aldrig", "står inte ut"),
+}
 
 
-def demanding_words(text: str) -> list[str]:
+@functools.cache
+def demanding_pattern(language: str) -> re.Pattern:
+    words = DEMANDING["en"] + (DEMANDING.get(language, ()) if language != "en" else ())
+    return re.compile(
+        r"\b("
+        + "|".join(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in words)
+        + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def demanding_words(text: str, language: str = "en") -> list[str]:
     """The demanding words in ``text``, each once, in the order they first appear."""
     found: list[str] = []
-    for match in DEMANDING_PATTERN.finditer(text or ""):
+    for match in demanding_pattern(language).finditer(text or ""):
         # Phones type a curly apostrophe: "can’t stand" is named as "can't stand".
         word = " ".join(match.group(1).lower().replace("’", "'").split())
         if word not in found:
@@ -30,16 +57,17 @@ def demanding_words(text: str) -> list[str]:
 
 def summary(answers: dict) -> dict:
     """A gentle note when the beliefs hold must/should/always/never words."""
-    words = demanding_words(answers.get("beliefs") or "")
+    words = demanding_words(answers.get("beliefs") or "", dates.language())
     note = ""
     if words:
-        quoted = ", ".join(f"“{word}”" for word in words)
-        note = (
-            f"Your beliefs use {quoted}. Words like these can quietly turn a wish into a demand "
+        # Translators: one demanding word quoted, e.g. “must”.
+        quoted = ", ".join(gettext("“%(word)s”") % {"word": word} for word in words)
+        note = gettext(
+            "Your beliefs use %(words)s. Words like these can quietly turn a wish into a demand "
             "on yourself, other people or the world. There is nothing wrong with having written "
             "them: you might try saying the same thing as a preference (“I'd really like…”, "
             "“It would be better if…”) and notice whether it feels any different."
-        )
+        ) % {"words": quoted}
     return {
         "template": "worksheets/summaries/abc.html",
         "words": words,
