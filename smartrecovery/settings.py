@@ -161,8 +161,9 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Place lookups get a cache of their own, so that many distinct places typed (a flood of made-up
-# ones) cannot evict the feed or the rate limits' counts from the default cache.
+# Place lookups and listed meetings' markup get caches of their own, so that many distinct
+# places typed (a flood of made-up ones) or meetings listed cannot evict the feed or the rate
+# limits' counts from the default cache. Per process, each is bounded (about 2.5 MB of markup).
 CACHES = (
     {
         "default": {
@@ -174,6 +175,11 @@ CACHES = (
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "geocoding",
         },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "fragments",
+        },
     }
     if REDIS_URL
     else {
@@ -182,6 +188,11 @@ CACHES = (
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "geocoding",
             "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
     }
 )

@@ -144,8 +144,7 @@ def test_a_meeting_listed_twice_on_a_page_has_two_distinct_stars(rf, make_meetin
     request = rf.get("/meetings/online/")
     request.user, request.session = AnonymousUser(), SessionStore()
     template = engines["django"].from_string(
-        '{% include "mymeetings/includes/save_star.html" %}'
-        '{% include "mymeetings/includes/save_star.html" %}'
+        "{% load mymeetings_tags %}{% save_star meeting %}{% save_star meeting %}"
     )
 
     html = template.render({"meeting": meeting}, request)
