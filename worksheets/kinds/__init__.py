@@ -207,6 +207,12 @@ class Kind:
         return [(code, name) for code, name in settings.LANGUAGES if code in self.languages]
 
     @property
+    def prompts_lang(self) -> str:
+        """ "en" where the page's language does not have the prompts, so that they show in
+        English: templates mark them with it (lang="en"), for screen readers; "" elsewhere."""
+        return "" if get_language() in self.languages else settings.LANGUAGE_CODE
+
+    @property
     def related(self) -> list[dict]:
         """The ``see_also`` worksheets with their names and addresses, for the form page."""
         return [
