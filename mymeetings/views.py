@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
@@ -133,9 +134,11 @@ def calendar_new(request: HttpRequest) -> HttpResponse:
     replacing = CalendarFeed.objects.filter(user=request.user).exists()
     CalendarFeed.issue(request.user)
     if replacing:
-        messages.success(request, "Your calendar has a new address: the old one no longer works.")
+        messages.success(
+            request, gettext("Your calendar has a new address: the old one no longer works.")
+        )
     else:
-        messages.success(request, "Your calendar address is ready.")
+        messages.success(request, gettext("Your calendar address is ready."))
     return redirect(reverse("account") + "#calendar")
 
 
@@ -143,5 +146,7 @@ def calendar_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def calendar_revoke(request: HttpRequest) -> HttpResponse:
     CalendarFeed.objects.filter(user=request.user).delete()
-    messages.success(request, "Your calendar address no longer works. Nothing else changed.")
+    messages.success(
+        request, gettext("Your calendar address no longer works. Nothing else changed.")
+    )
     return redirect(reverse("account") + "#calendar")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from toolbox.models import Guide, Point, Stage, Tool
 
@@ -21,7 +22,7 @@ class PointAdmin(admin.ModelAdmin):
     readonly_fields = ["intro_preview"]
     fields = ["number", "title", "slug", "summary", "intro", "intro_preview"]
 
-    @admin.display(description="Preview of the introduction, as saved")
+    @admin.display(description=_("Preview of the introduction, as saved"))
     def intro_preview(self, point: Point) -> SafeString:
         return preview(point.intro_html)
 
@@ -52,11 +53,11 @@ class StageAdmin(admin.ModelAdmin):
     def get_prepopulated_fields(self, request, obj=None) -> dict:
         return {} if obj else super().get_prepopulated_fields(request, obj)
 
-    @admin.display(description="Preview of what it feels like, as saved")
+    @admin.display(description=_("Preview of what it feels like, as saved"))
     def feels_like_preview(self, stage: Stage) -> SafeString:
         return preview(stage.feels_like_html)
 
-    @admin.display(description="Preview of what helps, as saved")
+    @admin.display(description=_("Preview of what helps, as saved"))
     def what_helps_preview(self, stage: Stage) -> SafeString:
         return preview(stage.what_helps_html)
 
@@ -84,11 +85,11 @@ class ToolAdmin(admin.ModelAdmin):
         "stages",
     ]
 
-    @admin.display(description="Preview of the body, as saved")
+    @admin.display(description=_("Preview of the body, as saved"))
     def body_preview(self, tool: Tool) -> SafeString:
         return preview(tool.body_html)
 
-    @admin.display(description="Preview of the steps, as saved")
+    @admin.display(description=_("Preview of the steps, as saved"))
     def steps_preview(self, tool: Tool) -> SafeString:
         return format_html(
             "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((s,) for s in tool.step_list))
@@ -102,6 +103,6 @@ class GuideAdmin(admin.ModelAdmin):
     readonly_fields = ["body_preview"]
     fields = ["title", "slug", "summary", "body", "body_preview"]
 
-    @admin.display(description="Preview of the body, as saved")
+    @admin.display(description=_("Preview of the body, as saved"))
     def body_preview(self, guide: Guide) -> SafeString:
         return preview(guide.body_html)

@@ -56,7 +56,7 @@ def reserved_slug(*words: str) -> RegexValidator:
     return RegexValidator(
         rf"^({'|'.join(words)})$",
         inverse_match=True,
-        message="This slug is the address of another page; choose another.",
+        message=_("This slug is the address of another page; choose another."),
     )
 
 
