@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from meetings.views.online import starting_soon
@@ -58,10 +60,14 @@ def sos_numbers(request: HttpRequest) -> HttpResponse:
 def web_manifest(request: HttpRequest) -> JsonResponse:
     """The installable app opens on /sos/: the page someone needs when they reach for it."""
     manifest = {
-        "name": "SMART Recovery: help with an urge",
-        "short_name": "Urge help",
-        "description": "Ride out an urge with a timer, DEADS and DISARM, and crisis numbers. "
-        "Works with no signal once opened.",
+        "name": gettext("SMART Recovery: help with an urge"),
+        # Translators: the installed app's name under its icon; keep it short.
+        "short_name": gettext("Urge help"),
+        "description": gettext(
+            "Ride out an urge with a timer, DEADS and DISARM, and crisis numbers. "
+            "Works with no signal once opened."
+        ),
+        "lang": translation.get_language(),
         "id": reverse("sos"),
         "start_url": reverse("sos"),
         "scope": "/",

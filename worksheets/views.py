@@ -136,7 +136,7 @@ def _save(
                 {
                     "conflict": True,
                     "version": worksheet.version,
-                    "message": "This worksheet was saved in another tab or device.",
+                    "message": gettext("This worksheet was saved in another tab or device."),
                 },
                 status=409,
             )

@@ -232,3 +232,12 @@ def test_the_numbers_page_puts_the_visitors_country_first(client):
 
     assert content.index('id="country-nz"') < content.index('id="country-ar"')
     assertContains(response, 'href="#nz"')
+
+
+def test_the_manifest_of_a_spanish_page_installs_the_app_in_spanish(client):
+    manifest = json.loads(client.get("/es/manifest.webmanifest").content)
+
+    assert manifest["lang"] == "es"
+    assert manifest["start_url"] == "/es/sos/"
+    assert manifest["short_name"] == "Ayuda ya"
+    assert manifest["name"] == "SMART Recovery: ayuda con un impulso"
