@@ -25,6 +25,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import BaseCache, caches
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from meetings.models import GeocodeCache, Place, nearest_first
 from meetings.places import normalize
@@ -104,7 +105,7 @@ class PlaceNotFound(GeocodingError):
     suggestions: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"no place called “{self.query}” was found"
+        return gettext("no place called “%(place)s” was found") % {"place": self.query}
 
 
 class GeocoderUnavailable(PlaceNotFound):
@@ -118,7 +119,7 @@ class TooManyLookups(GeocodingError):
     query: str
 
     def __str__(self) -> str:
-        return (
+        return gettext(
             "Too many different places were looked up from your connection in a short time. "
             "Please wait a minute, then try again."
         )
@@ -130,7 +131,10 @@ class AmbiguousPlace(GeocodingError):
     candidates: list[GeocodeResult] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"“{self.query}” could be {len(self.candidates)} places; add a state or country"
+        return gettext("“%(place)s” could be %(count)s places; add a state or country") % {
+            "place": self.query,
+            "count": len(self.candidates),
+        }
 
 
 def geocode(
