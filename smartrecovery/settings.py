@@ -161,9 +161,10 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Place lookups and listed meetings' markup get caches of their own, so that many distinct
-# places typed (a flood of made-up ones) or meetings listed cannot evict the feed or the rate
-# limits' counts from the default cache. Per process, each is bounded (about 2.5 MB of markup).
+# Place lookups, listed meetings' markup and the meetings found near a point get caches of
+# their own, so that many distinct places typed (a flood of made-up ones), meetings listed or
+# points searched cannot evict the rate limits' counts from the default cache. Per process each
+# is bounded: about 2.5 MB of markup, 3 MB of searches (15 KB each).
 CACHES = (
     {
         "default": {
@@ -180,6 +181,11 @@ CACHES = (
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "fragments",
         },
+        "searches": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "searches",
+        },
     }
     if REDIS_URL
     else {
@@ -193,6 +199,11 @@ CACHES = (
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "fragments",
             "OPTIONS": {"MAX_ENTRIES": 2_000},
+        },
+        "searches": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "searches",
+            "OPTIONS": {"MAX_ENTRIES": 200},
         },
     }
 )

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from django import template
 from django.core.cache import caches
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from meetings.models import DirectoryVersion, Meeting
+from meetings.search import directory_version
 from meetings.types import type_help as help_for_type
 from meetings.types import type_name as name_of_type
 
@@ -40,18 +40,11 @@ def meeting_card(context: template.Context, meeting: Meeting) -> SafeString:
     The directory version (bumped by every edit, import and seeding) is read once a request.
     """
     request = context.get("request")
-    key = f"meeting-card:{meeting.pk}:{directory_version(request)}:{get_language()}"
+    version = directory_version(request) if request else DirectoryVersion.current()
+    key = f"meeting-card:{meeting.pk}:{version}:{get_language()}"
     fragments = caches["fragments"]
     markup = fragments.get(key)
     if markup is None:
         markup = render_to_string("meetings/includes/result_body.html", {"meeting": meeting})
         fragments.set(key, markup, CARD_CACHED_FOR)
     return SafeString(markup)
-
-
-def directory_version(request: HttpRequest | None) -> int:
-    if request is None:
-        return DirectoryVersion.current()
-    if not hasattr(request, "_directory_version"):
-        request._directory_version = DirectoryVersion.current()
-    return request._directory_version

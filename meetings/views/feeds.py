@@ -50,6 +50,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         viewer_zone=choose_zone(request).known,
         may_look_up=place_lookups(request),
         home=visitor_country(request),
+        version=search.directory_version(request),
     )
     if found.too_many_lookups:
         message = str(found.too_many_lookups)

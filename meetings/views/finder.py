@@ -196,6 +196,7 @@ def finder(request: HttpRequest) -> HttpResponse:
             viewer_zone=viewer.known,
             may_look_up=place_lookups(request),
             home=visitor_country(request),
+            version=search.directory_version(request),
         )
         if found.too_many_lookups:
             form.add_error("near", str(found.too_many_lookups))

@@ -24,7 +24,9 @@ def test_redis_url_puts_every_cache_on_the_redis_server():
     if not os.environ.get("REDIS_URL"):
         pytest.skip("REDIS_URL is not set: the caches are this process's own memory")
 
-    assert all(isinstance(caches[alias], RedisCache) for alias in ("default", "geocoding"))
+    aliases = ("default", "geocoding", "fragments", "searches")
+    assert set(caches.settings) == set(aliases)
+    assert all(isinstance(caches[alias], RedisCache) for alias in aliases)
 
 
 def test_a_limit_counts_the_hits_made_through_every_process(settings, monkeypatch):
