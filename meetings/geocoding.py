@@ -405,7 +405,7 @@ def _qualifier_options(qualifier: str) -> list[dict[str, str]]:
 @functools.cache
 def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
     """Subdivision names and codes, country names, codes and common names, to their filters."""
-    from meetings.places import ISO_BY_ENGLISH_NAME, iso_subdivisions
+    from meetings.places import ISO_BY_ENGLISH_NAME, read_iso_subdivisions
 
     table: dict[str, list[dict[str, str]]] = {}
 
@@ -414,7 +414,7 @@ def qualifier_table() -> dict[str, tuple[dict[str, str], ...]]:
         if key and option not in table.setdefault(key, []):
             table[key].append(option)
 
-    for country, entries in iso_subdivisions().items():
+    for country, entries in read_iso_subdivisions().items():
         for code, name, parent in entries:
             # The gazetteer's places carry first-level subdivisions: a county ("Truro,
             # Cornwall") or a province ("Sevilla") also means the region above it.

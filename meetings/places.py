@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import json
 import re
 import sqlite3
 import time
@@ -122,15 +123,23 @@ def subdivision_name(name: str) -> str:
 
 @functools.cache
 def iso_subdivisions() -> dict[str, list[tuple[str, str, str]]]:
-    """Per country, its ISO 3166-2 subdivisions as (code, name, parent) (pycountry)."""
-    import pycountry
+    """Per country, its ISO 3166-2 subdivisions as (code, name, parent), kept for loading the
+    gazetteer (``read_iso_subdivisions`` reads them once without keeping them)."""
+    return read_iso_subdivisions()
 
+
+def read_iso_subdivisions() -> dict[str, list[tuple[str, str, str]]]:
+    """ISO 3166-2 from pycountry's data file, read without importing pycountry, which would
+    keep its whole database (about 3 MB) in every web process that looks up a place."""
+    path = _package_file("pycountry", "databases/iso3166-2.json")
     found: dict[str, list[tuple[str, str, str]]] = {}
-    for item in pycountry.subdivisions:
-        country, _, code = item.code.partition("-")
-        found.setdefault(country, []).append(
-            (code, subdivision_name(item.name), item.parent_code or "")
-        )
+    for item in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+        country, _, code = item["code"].partition("-")
+        # "NX" or "AZ-NX": the parent subdivision, always with its country here.
+        parent = item.get("parent", "")
+        if parent and not parent.startswith(f"{country}-"):
+            parent = f"{country}-{parent}"
+        found.setdefault(country, []).append((code, subdivision_name(item["name"]), parent))
     return found
 
 
