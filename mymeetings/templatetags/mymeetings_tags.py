@@ -6,14 +6,16 @@ not know this one, so each includes a template of ours that loads its data here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
+from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext
 
 from meetings.models import Meeting
@@ -24,53 +26,77 @@ from mymeetings.subscription import feed_urls
 register = template.Library()
 
 
+@dataclass
+class PageStars:
+    """What every star on a page shares, worked out at its first star: the CSRF token (one for
+    every star, so a long listing compresses well), the form's address, the words."""
+
+    saved_ids: frozenset[int]
+    hidden_fields: str
+    action: str
+    words: dict[bool, tuple[str, str]]
+    script: str
+    anchors: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> PageStars:
+        # Any slug will do: the address is the same around it.
+        action = reverse("mymeetings:save", args=[SLUG_MARK]).replace(SLUG_MARK, "{slug}")
+        return cls(
+            saved_ids=saved_ids(request),
+            hidden_fields=format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                '<input type="hidden" name="next" value="{}">',
+                get_token(request),
+                request.path,
+            ),
+            action=action,
+            words={
+                True: (
+                    pgettext("a saved meeting", "Saved"),
+                    gettext("remove %(name)s from my meetings"),
+                ),
+                False: (pgettext("save a meeting", "Save"), gettext("%(name)s to my meetings")),
+            },
+            script=format_html('<script src="{}" defer></script>', static("js/save_star.js")),
+        )
+
+
+SLUG_MARK = "slug-mark"
+
+
 @register.simple_tag(takes_context=True)
 def save_star(context: template.Context, meeting: Meeting) -> SafeString:
-    """The star that saves ``meeting`` (a form that works without JavaScript), built here
-    rather than in a template: a finder page lists 26 of them, and as a template they were a
-    sixth of its rendering time.
+    """The star that saves ``meeting``: a form that works without JavaScript, which the page's
+    first star brings. Built here rather than in a template, from what the page's stars share:
+    a finder page lists 26 of them, and as a template they took a sixth of its rendering.
 
-    The star's id on the page allows for a meeting listed twice; one CSRF token serves every
-    star (so a long listing compresses well); the page's first star brings the script.
+    A meeting listed twice gets a second id for its star.
     """
     request = context["request"]
-    seen: dict[int, int] = request.__dict__.setdefault("_saved_star_count", {})
-    seen[meeting.pk] = seen.get(meeting.pk, 0) + 1
-    anchor = f"star-{meeting.slug}" + (f"-{seen[meeting.pk]}" if seen[meeting.pk] > 1 else "")
-    script = ""
-    if not hasattr(request, "_saved_star_csrf"):
-        request._saved_star_csrf = get_token(request)
-        script = format_html('<script src="{}" defer></script>', static("js/save_star.js"))
-    saved = meeting.pk in saved_ids(request)
-    name = conditional_escape(meeting.name)
-    if saved:
-        label = format_html(
-            '<span aria-hidden="true">★</span> {}<span class="visually-hidden">: {}</span>',
-            pgettext("a saved meeting", "Saved"),
-            mark_safe(gettext("remove %(name)s from my meetings") % {"name": name}),
-        )
-    else:
-        label = format_html(
-            '<span aria-hidden="true">☆</span> {}<span class="visually-hidden"> {}</span>',
-            pgettext("save a meeting", "Save"),
-            mark_safe(gettext("%(name)s to my meetings") % {"name": name}),
-        )
-    return format_html(
-        '{}<form method="post" action="{}" class="save-star d-inline-block" id="{}" '
-        'data-name="{}"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-        '<input type="hidden" name="next" value="{}"><input type="hidden" name="anchor" '
-        'value="{}"><input type="hidden" name="saved" value="{}"><button type="submit" '
-        'class="btn btn-sm {}">{}</button></form>',
-        script,
-        reverse("mymeetings:save", args=[meeting.slug]),
-        anchor,
-        meeting.name,
-        request._saved_star_csrf,
-        request.path,
-        anchor,
-        "0" if saved else "1",
-        "btn-primary" if saved else "btn-outline-primary",
-        label,
+    first = not hasattr(request, "_page_stars")
+    if first:
+        request._page_stars = PageStars.of(request)
+    stars: PageStars = request._page_stars
+    count = stars.anchors[meeting.pk] = stars.anchors.get(meeting.pk, 0) + 1
+    anchor = f"star-{meeting.slug}" + (f"-{count}" if count > 1 else "")
+    saved = meeting.pk in stars.saved_ids
+    name = escape(meeting.name)
+    word, sentence = stars.words[saved]
+    button = "btn-primary" if saved else "btn-outline-primary"
+    label = (
+        f'<span aria-hidden="true">★</span> {escape(word)}<span class="visually-hidden">: '
+        if saved
+        else f'<span aria-hidden="true">☆</span> {escape(word)}<span class="visually-hidden"> '
+    )
+    return SafeString(
+        f"{stars.script if first else ''}"
+        f'<form method="post" action="{stars.action.format(slug=meeting.slug)}" '
+        f'class="save-star d-inline-block" id="{anchor}" data-name="{name}">'
+        f'{stars.hidden_fields}<input type="hidden" name="anchor" value="{anchor}">'
+        f'<input type="hidden" name="saved" value="{0 if saved else 1}">'
+        f'<button type="submit" class="btn btn-sm {button}">'
+        f"{label}{sentence % {'name': name}}</span></button></form>"
     )
 
 
