@@ -1,7 +1,7 @@
 """The star on meeting listings and the account page's calendar section.
 
 The finder, the online schedule, the meeting page and the account page belong to apps that do
-not know this one, so each includes a template of ours that loads its data here.
+not know this one: their templates load these tags, and no Python of theirs imports ours.
 """
 
 from __future__ import annotations
