@@ -18,6 +18,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -177,11 +178,16 @@ def admin_in_chosen_language(get_response):
     """
 
     def middleware(request: HttpRequest):
+        if not request.path_info.startswith((reverse("admin:index"), "/verify/")):
+            return get_response(request)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if chosen in codes() and request.path_info.startswith((reverse("admin:index"), "/verify/")):
+        if chosen in codes():
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
-        return get_response(request)
+        response = get_response(request)
+        # The same address reads differently with another choice: no cache may share it.
+        patch_vary_headers(response, ("Cookie",))
+        return response
 
     return middleware
 

@@ -38,6 +38,12 @@ def test_an_unknown_language_in_the_cookie_leaves_the_admin_in_english(client, s
     assert page["Content-Language"] == "en"
 
 
+def test_a_page_that_follows_the_choice_says_it_varies_with_the_cookie(client):
+    response = client.get("/verify/0000/")
+
+    assert "Cookie" in response["Vary"]
+
+
 def test_the_picker_cookie_leaves_unprefixed_public_pages_in_english(client):
     client.cookies["language"] = "fr"
 
