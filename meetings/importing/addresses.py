@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from meetings.geocoding import country_codes, normalize, us_states
 from meetings.importing.fields import as_text, parse_number, parse_yes_no, validate
 from meetings.importing.problems import Report
@@ -80,7 +82,8 @@ def parse_venue(
             report.problem(
                 number,
                 "country",
-                f"“{parts['country']}” is not a country; use a code such as US or GB",
+                gettext("“%(value)s” is not a country; use a code such as US or GB")
+                % {"value": parts["country"]},
             )
         parts["country"] = code or ""
     latitude = parse_number(report, number, "latitude", record.get("latitude"))
@@ -89,7 +92,7 @@ def parse_venue(
         report.problem(
             number,
             "longitude" if longitude is None else "latitude",
-            "give both latitude and longitude, or neither",
+            gettext("give both latitude and longitude, or neither"),
         )
     approximate = parse_yes_no(report, number, "approximate", record.get("approximate"))
     location = Location(

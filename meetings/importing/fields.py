@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext
 
 from meetings.importing.problems import Report
 from meetings.importing.records import column_key
@@ -101,12 +103,15 @@ def _type_codes() -> dict[str, str]:
 
 @functools.cache
 def _day_names() -> dict[str, int]:
-    return {label.lower(): value for value, label in Weekday.choices}
+    # Files name days in English, whatever the language of the page that imports them.
+    with translation.override("en"):
+        return {label.lower(): value for value, label in Weekday.choices}
 
 
 @functools.lru_cache(maxsize=1024)
-def _timezone_error(name: str) -> str | None:
-    """Why a zone name is refused, or None; asked once per name, however many rows give it."""
+def _timezone_error(name: str, language: str | None) -> str | None:
+    """Why a zone name is refused, or None; asked once per name (and language), however many
+    rows give it."""
     try:
         validate_timezone(name)
     except ValidationError as error:
@@ -136,7 +141,11 @@ def validate(
         model._meta.get_field(name).run_validators(value)
     except ValidationError as error:
         reason = " ".join(dict.fromkeys(error.messages))
-        report.problem(number, label or name, f"“{value}”: {reason}")
+        report.problem(
+            number,
+            label or name,
+            gettext("“%(value)s”: %(reason)s") % {"value": value, "reason": reason},
+        )
 
 
 def parse_days(report: Report, number: int, value: Any) -> list[int]:
@@ -146,7 +155,7 @@ def parse_days(report: Report, number: int, value: Any) -> list[int]:
     for item in values:
         text = as_text(item).lower()
         if not text:
-            report.problem(number, "day", "required")
+            report.problem(number, "day", gettext("required"))
             continue
         if text.isdigit() and int(text) in Weekday.values:
             days.append(int(text))
@@ -160,7 +169,8 @@ def parse_days(report: Report, number: int, value: Any) -> list[int]:
             report.problem(
                 number,
                 "day",
-                f"“{as_text(item)}” is not a day: use 0-6 (Sunday is 0) or a day name",
+                gettext("“%(value)s” is not a day: use 0-6 (Sunday is 0) or a day name")
+                % {"value": as_text(item)},
             )
     return list(dict.fromkeys(days))
 
@@ -171,7 +181,7 @@ def parse_time(
     text = as_text(value).lower()
     if not text:
         if required:
-            report.problem(number, name, "required")
+            report.problem(number, name, gettext("required"))
         return None
     if text in ("noon", "midday"):
         return time(12)
@@ -184,14 +194,18 @@ def parse_time(
             return time(hour % 12 + (12 if meridiem == "p" else 0), minute)
         if not meridiem and match[2] and hour < 24 and minute < 60:
             return time(hour, minute)
-    report.problem(number, name, f"“{as_text(value)}” is not a time such as 19:00 or 7:00 PM")
+    report.problem(
+        number,
+        name,
+        gettext("“%(value)s” is not a time such as 19:00 or 7:00 PM") % {"value": as_text(value)},
+    )
     return None
 
 
 def parse_timezone(report: Report, number: int, name: str) -> str:
     if not name:
         return ""
-    if error := _timezone_error(name):
+    if error := _timezone_error(name, translation.get_language()):
         report.problem(number, "timezone", error)
     return name
 
@@ -222,13 +236,25 @@ def parse_types(report: Report, number: int, value: Any, values: dict[str, Any])
         elif code in ALL_TYPES:
             types.append(code)
         else:
-            report.warn(number, "types", f"dropped “{token}”, a type of another fellowship")
+            report.warn(
+                number,
+                "types",
+                gettext("dropped “%(code)s”, a type of another fellowship") % {"code": token},
+            )
     if unknown:
-        report.problem(number, "types", f"unknown type code(s): {', '.join(unknown)}")
+        report.problem(
+            number,
+            "types",
+            gettext("unknown type code(s): %(codes)s") % {"codes": ", ".join(unknown)},
+        )
     programs = list(dict.fromkeys(programs))
     if len(programs) > 1:
         labels = ", ".join(str(Program(program).label) for program in programs)
-        report.problem(number, "types", f"a meeting belongs to one program, not {labels}")
+        report.problem(
+            number,
+            "types",
+            gettext("a meeting belongs to one program, not %(programs)s") % {"programs": labels},
+        )
     values["program"] = programs[0] if programs else Program.REGULAR
     values["types"] = list(dict.fromkeys(types))
     values["languages"] = list(dict.fromkeys(languages))
@@ -244,7 +270,7 @@ def parse_number(report: Report, number: int, name: str, value: Any) -> float | 
     except ValueError:
         number_read = math.nan
     if not math.isfinite(number_read):
-        report.problem(number, name, f"“{text}” is not a number")
+        report.problem(number, name, gettext("“%(value)s” is not a number") % {"value": text})
         return None
     return number_read
 
@@ -257,7 +283,9 @@ def parse_yes_no(report: Report, number: int, name: str, value: Any) -> bool | N
         return None
     if text in YES or text in NO:
         return text in YES
-    report.problem(number, name, f"“{as_text(value)}” is not yes or no")
+    report.problem(
+        number, name, gettext("“%(value)s” is not yes or no") % {"value": as_text(value)}
+    )
     return None
 
 
@@ -271,7 +299,7 @@ def parse_region_path(report: Report, number: int, record: dict[str, Any]) -> tu
     else:
         region, sub_region = as_text(record.get("region")), as_text(record.get("sub_region"))
         if sub_region and not region:
-            report.problem(number, "sub_region", "a sub region needs a region")
+            report.problem(number, "sub_region", gettext("a sub region needs a region"))
         path = [region, sub_region]
     path = [name.strip() for name in path if name.strip()]
     for name in path:
@@ -295,7 +323,8 @@ def parse_attendance(
         report.problem(
             number,
             "attendance_option",
-            f"“{as_text(record.get('attendance_option'))}” is not in_person, hybrid or online",
+            gettext("“%(value)s” is not in_person, hybrid or online")
+            % {"value": as_text(record.get("attendance_option"))},
         )
     has_link = bool(values["conference_url"] or values["conference_phone"])
     if attendance is None and (has_link or online_type):
@@ -309,10 +338,16 @@ def parse_attendance(
         report.problem(
             number,
             "conference_url",
-            "an online or hybrid meeting needs a conference URL or phone",
+            gettext("an online or hybrid meeting needs a conference URL or phone"),
         )
     if values["attendance"] != Attendance.ONLINE and location is None:
         if has_link:
-            report.problem(number, "address", "an in-person or hybrid meeting needs an address")
+            report.problem(
+                number, "address", gettext("an in-person or hybrid meeting needs an address")
+            )
         else:
-            report.problem(number, "address", "no address and no conference URL or phone: give one")
+            report.problem(
+                number,
+                "address",
+                gettext("no address and no conference URL or phone: give one"),
+            )

@@ -7,6 +7,7 @@ and each point is looked up once per import, however many rows share it.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from meetings.geocoding import timezone_at
 from meetings.importing.problems import Report
@@ -30,14 +31,18 @@ class Locator:
                 if not location.address_query():
                     if row.values["attendance"] == Attendance.ONLINE:
                         self.report.warn(
-                            row.number, "location", f"“{location.name}” left out: it has no address"
+                            row.number,
+                            "location",
+                            gettext("“%(venue)s” left out: it has no address")
+                            % {"venue": location.name},
                         )
                         row.location = location = None
                     else:
                         self.report.problem(
                             row.number,
                             "address",
-                            f"“{location.name}” has no address or coordinates",
+                            gettext("“%(venue)s” has no address or coordinates")
+                            % {"venue": location.name},
                         )
                         continue
                 else:
@@ -57,7 +62,7 @@ class Locator:
                     self.report.problem(
                         row.number,
                         "timezone",
-                        "required without an address or coordinates, e.g. Europe/London",
+                        gettext("required without an address or coordinates, e.g. Europe/London"),
                     )
                 row.values["timezone"] = zone or ""
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 
 @dataclass(frozen=True)
 class ImportProblem:
@@ -14,7 +16,11 @@ class ImportProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row}, {self.field}: {self.reason}"
+        return gettext("row %(row)s, %(field)s: %(reason)s") % {
+            "row": self.row,
+            "field": self.field,
+            "reason": self.reason,
+        }
 
 
 class ImportFailed(Exception):
@@ -36,11 +42,17 @@ class ImportResult:
 
     def __str__(self) -> str:
         total = self.created + self.updated + self.unchanged
-        return (
-            f"{total} meetings: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged; {self.locations_created} new locations, "
-            f"{self.regions_created} new regions."
-        )
+        return gettext(
+            "%(total)s meetings: %(created)s created, %(updated)s updated, %(unchanged)s "
+            "unchanged; %(locations)s new locations, %(regions)s new regions."
+        ) % {
+            "total": total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "locations": self.locations_created,
+            "regions": self.regions_created,
+        }
 
 
 @dataclass

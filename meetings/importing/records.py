@@ -14,6 +14,8 @@ import json
 import re
 from typing import Any
 
+from django.utils.translation import gettext
+
 from meetings.feed import CSV_COLUMNS, unquote_formula
 from meetings.importing.problems import Report
 
@@ -76,11 +78,14 @@ def read_records(data: bytes, format: str, report: Report) -> list[Record]:
         report.problem(
             0,
             "file",
-            f"not UTF-8 text (byte {exc.start}); save it as UTF-8 (“CSV UTF-8” in a spreadsheet)",
+            gettext(
+                "not UTF-8 text (byte %(byte)s); save it as UTF-8 (“CSV UTF-8” in a spreadsheet)"
+            )
+            % {"byte": exc.start},
         )
         return []
     if not text.strip():
-        report.problem(0, "file", "the file is empty")
+        report.problem(0, "file", gettext("the file is empty"))
         return []
     return _read_json(text, report) if format == "json" else _read_csv(text, report)
 
@@ -90,28 +95,31 @@ def _read_json(text: str, report: Report) -> list[Record]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         report.problem(
-            0, "file", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            0,
+            "file",
+            gettext("not valid JSON: %(problem)s at line %(line)s, column %(column)s")
+            % {"problem": exc.msg, "line": exc.lineno, "column": exc.colno},
         )
         return []
     except RecursionError:
-        report.problem(0, "file", "not a meeting feed: lists or objects nest too deeply")
+        report.problem(0, "file", gettext("not a meeting feed: lists or objects nest too deeply"))
         return []
     except ValueError as exc:
         # Such as a number of thousands of digits, which Python refuses to convert.
-        report.problem(0, "file", f"not valid JSON: {exc}")
+        report.problem(0, "file", gettext("not valid JSON: %(problem)s") % {"problem": exc})
         return []
     if isinstance(data, dict) and isinstance(data.get("meetings"), list):
         data = data["meetings"]
     if not isinstance(data, list):
         report.problem(
-            0, "file", "expected a list of meetings, or an object with a “meetings” list"
+            0, "file", gettext("expected a list of meetings, or an object with a “meetings” list")
         )
         return []
     records = []
     ignored: set[str] = set()
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            report.problem(number, "record", "each meeting must be a JSON object")
+            report.problem(number, "record", gettext("each meeting must be a JSON object"))
             continue
         record: dict[str, Any] = {}
         for key, value in item.items():
@@ -123,7 +131,11 @@ def _read_json(text: str, report: Report) -> list[Record]:
         if _storable(number, record, report):
             records.append((number, record))
     if ignored:
-        report.warn(0, "file", f"fields ignored: {', '.join(sorted(ignored))}")
+        report.warn(
+            0,
+            "file",
+            gettext("fields ignored: %(fields)s") % {"fields": ", ".join(sorted(ignored))},
+        )
     return records
 
 
@@ -144,7 +156,10 @@ def _read_csv(text: str, report: Report) -> list[Record]:
                 continue
             if any(cell.strip() for cell in cells[len(header) :]):
                 report.problem(
-                    number, "row", f"{len(cells)} cells, but the header has {len(header)}"
+                    number,
+                    "row",
+                    gettext("%(cells)s cells, but the header has %(header)s")
+                    % {"cells": len(cells), "header": len(header)},
                 )
                 continue
             record = {
@@ -155,7 +170,12 @@ def _read_csv(text: str, report: Report) -> list[Record]:
             if _storable(number, record, report):
                 records.append((number, record))
     except csv.Error as exc:
-        report.problem(0, "file", f"not a readable CSV file: {exc} (near line {reader.line_num})")
+        report.problem(
+            0,
+            "file",
+            gettext("not a readable CSV file: %(problem)s (near line %(line)s)")
+            % {"problem": exc, "line": reader.line_num},
+        )
         return []
     return records
 
@@ -166,12 +186,12 @@ def _storable(number: int, record: dict[str, Any], report: Report) -> bool:
     for name, value in record.items():
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, dict | list):
-                reason = "a value or a list of values, not an object or a list of lists"
+                reason = gettext("a value or a list of values, not an object or a list of lists")
             elif isinstance(item, str) and "\x00" in item:
-                reason = "contains a NUL character (byte 0), which cannot be stored"
+                reason = gettext("contains a NUL character (byte 0), which cannot be stored")
             elif isinstance(item, str) and SURROGATE.search(item):
                 # Only a JSON escape such as "\ud800" makes one: UTF-8 bytes cannot.
-                reason = "contains a lone \\u surrogate escape, which is not text"
+                reason = gettext("contains a lone \\u surrogate escape, which is not text")
             else:
                 continue
             report.problem(number, name, reason)
@@ -195,9 +215,15 @@ def _map_header(header: list[str], report: Report) -> dict[int, str] | None:
             best[name] = (index, rank)
     missing = [name for name in REQUIRED if name not in best]
     for name in missing:
-        report.problem(1, name, f"no “{CSV_COLUMNS[name]}” column in the header row")
+        report.problem(
+            1,
+            name,
+            gettext("no “%(column)s” column in the header row") % {"column": CSV_COLUMNS[name]},
+        )
     if ignored:
-        report.warn(1, "header", f"columns ignored: {', '.join(ignored)}")
+        report.warn(
+            1, "header", gettext("columns ignored: %(columns)s") % {"columns": ", ".join(ignored)}
+        )
     if missing:
         return None
     return {index: name for name, (index, _rank) in best.items()}

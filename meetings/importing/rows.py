@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from meetings.importing.addresses import parse_venue
 from meetings.importing.fields import (
@@ -59,14 +60,14 @@ def _parse_record(report: Report, number: int, record: dict[str, Any]) -> list[R
     values: dict[str, Any] = {}
     values["name"] = as_text(record.get("name"))
     if not values["name"]:
-        report.problem(number, "name", "required")
+        report.problem(number, "name", gettext("required"))
     else:
         validate(report, number, Meeting, "name", values["name"])
     days = parse_days(report, number, record.get("day"))
     values["time"] = parse_time(report, number, "time", record.get("time"), required=True)
     values["end_time"] = parse_time(report, number, "end_time", record.get("end_time"))
     if values["end_time"] is not None and values["end_time"] == values["time"]:
-        report.problem(number, "end_time", "the same as the start time")
+        report.problem(number, "end_time", gettext("the same as the start time"))
     values["timezone"] = parse_timezone(report, number, as_text(record.get("timezone")))
     for name in TEXT_FIELDS:
         values[name] = as_text(record.get(name))

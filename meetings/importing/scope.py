@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
+
 from meetings.importing.problems import ImportProblem, Report
 from meetings.importing.rows import Row
 from meetings.importing.writer import Plan
@@ -50,12 +52,15 @@ class ScopeCheck:
                 self.refuse(
                     row.number,
                     "slug",
-                    f"“{row.slug}” is a meeting outside the regions you coordinate",
+                    gettext("“%(slug)s” is a meeting outside the regions you coordinate")
+                    % {"slug": row.slug},
                 )
             path = " > ".join(row.region_path)
             if not row.region_path:
                 self.refuse(
-                    row.number, "region", "required: name one of the regions you coordinate"
+                    row.number,
+                    "region",
+                    gettext("required: name one of the regions you coordinate"),
                 )
                 continue
             region, _missing = self.plan.region_plans[row.region_path]
@@ -63,10 +68,19 @@ class ScopeCheck:
                 self.refuse(
                     row.number,
                     "region",
-                    f"“{path}” would be a new top-level region, which only a superuser can add",
+                    gettext(
+                        "“%(region)s” would be a new top-level region, which only a superuser "
+                        "can add"
+                    )
+                    % {"region": path},
                 )
             elif region.pk not in allowed:
-                self.refuse(row.number, "region", f"“{path}” is outside the regions you coordinate")
+                self.refuse(
+                    row.number,
+                    "region",
+                    gettext("“%(region)s” is outside the regions you coordinate")
+                    % {"region": path},
+                )
         self._check_venues()
 
     def _check_venues(self) -> None:
@@ -84,6 +98,10 @@ class ScopeCheck:
                 self.refuse(
                     venues.first_rows[key],
                     "location",
-                    f"would change the {what} of “{location}”, a venue shared with meetings you "
-                    "cannot edit; give its current values or ask a coordinator of those meetings",
+                    gettext(
+                        "would change the %(what)s of “%(venue)s”, a venue shared with meetings "
+                        "you cannot edit; give its current values or ask a coordinator of those "
+                        "meetings"
+                    )
+                    % {"what": what, "venue": location},
                 )

@@ -19,6 +19,7 @@ from time import monotonic
 from typing import IO
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from meetings.importing.problems import ImportFailed, ImportProblem
 
@@ -34,10 +35,9 @@ def max_file_size() -> int:
 
 
 def too_large() -> str:
-    return (
-        f"the file is larger than {settings.IMPORT_MAX_MB} MB, the most an import reads "
-        "(the IMPORT_MAX_MB setting)"
-    )
+    return gettext(
+        "the file is larger than %(most)s MB, the most an import reads (the IMPORT_MAX_MB setting)"
+    ) % {"most": settings.IMPORT_MAX_MB}
 
 
 def read_source(source: str | Path | bytes | IO[bytes]) -> tuple[bytes, str]:
@@ -73,7 +73,9 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT) -> bytes:
     point the import at this network's own services.
     """
     if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise ImportFailed([ImportProblem(0, "url", "only http:// and https:// addresses")])
+        raise ImportFailed(
+            [ImportProblem(0, "url", gettext("only http:// and https:// addresses"))]
+        )
     deadline = _Deadline(timeout)
     opener = urllib.request.build_opener(
         _HTTPHandler(deadline), _HTTPSHandler(deadline), _PublicRedirectHandler()
@@ -93,14 +95,20 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT) -> bytes:
                 data += chunk
                 deadline.remaining()
     except _RefusedRedirect as refused:
-        problem = f"refused a redirect to {refused.url}: {refused.reason}"
+        problem = gettext("refused a redirect to %(url)s: %(reason)s") % {
+            "url": refused.url,
+            "reason": refused.reason,
+        }
         raise ImportFailed([ImportProblem(0, "url", problem)]) from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         is_http_error = isinstance(exc, urllib.error.HTTPError)
         reason = exc if is_http_error else getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError):
-            reason = f"it took longer than {timeout:g} seconds"
-        raise ImportFailed([ImportProblem(0, "url", f"could not fetch {url}: {reason}")]) from None
+            reason = gettext("it took longer than %(seconds)s seconds") % {
+                "seconds": f"{timeout:g}"
+            }
+        problem = gettext("could not fetch %(url)s: %(reason)s") % {"url": url, "reason": reason}
+        raise ImportFailed([ImportProblem(0, "url", problem)]) from None
     if len(data) > limit:
         raise ImportFailed([ImportProblem(0, "url", too_large())])
     return bytes(data)
@@ -215,17 +223,20 @@ def _redirect_refusal(url: str) -> str | None:
     """Why the import will not follow a redirect to this URL, or None when it will."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        return "only http:// and https:// addresses"
+        return gettext("only http:// and https:// addresses")
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         found = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (OSError, ValueError, UnicodeError):
-        return "its host cannot be found"
+        return gettext("its host cannot be found")
     for *_, sockaddr in found:
         address = ipaddress.ip_address(sockaddr[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         # Not global: loopback, private, link-local, reserved, shared and unspecified addresses.
         if not address.is_global or address.is_multicast:
-            return f"{parts.hostname} is on a private network ({address})"
+            return gettext("%(host)s is on a private network (%(address)s)") % {
+                "host": parts.hostname,
+                "address": address,
+            }
     return None

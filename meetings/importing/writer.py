@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from meetings.bulk import copy_insert
 from meetings.importing.problems import ImportProblem, ImportResult, Report
@@ -121,7 +122,8 @@ class Venues:
                 report.warn(
                     row.number,
                     "location_notes",
-                    f"differ from row {first}'s for the same location; row {first}'s kept",
+                    gettext("differ from row %(row)s's for the same location; row %(row)s's kept")
+                    % {"row": first},
                 )
         self.found: dict[VenueKey, Location] = {}
         addresses = {key[1] for key in self.wanted}
@@ -135,7 +137,11 @@ class Venues:
     @staticmethod
     def changes(location: Location, incoming: Location) -> list[str]:
         """What an import would change in an existing venue, in plain words."""
-        labels = {"notes": "location notes", "approximate": "approximate", "timezone": "time zone"}
+        labels = {
+            "notes": gettext("location notes"),
+            "approximate": gettext("approximate"),
+            "timezone": gettext("time zone"),
+        }
         return [
             label
             for name, label in labels.items()

@@ -199,3 +199,28 @@ def test_a_file_that_would_break_the_import_is_shown_as_a_problem(
     assert response.status_code == 200
     assertContains(response, problem, html=True)
     assert Meeting.objects.count() == 0
+
+
+def test_a_bad_file_is_explained_in_the_language_chosen_in_the_picker(client, superuser):
+    client.force_login(superuser)
+    client.cookies["language"] = "es"
+
+    response = client.post(URL, {"file": upload("bad_meetings.csv")})
+
+    assertContains(response, "No se importó nada: 9 problemas")
+    assertContains(
+        response,
+        "<tr><td>3</td><td>day</td>"
+        "<td>«Funday» no es un día: usa 0-6 (el domingo es 0) o el nombre de un día</td></tr>",
+        html=False,
+    )
+
+
+def test_day_names_in_a_file_are_read_in_english_whatever_the_admins_language(client, superuser):
+    client.force_login(superuser)
+    client.cookies["language"] = "de"
+    data = b"Name,Day,Time,Timezone,Conference URL\nM1,Tuesday,19:00,UTC,https://zoom.us/j/1\n"
+
+    client.post(URL, {"file": SimpleUploadedFile("one.csv", data)})
+
+    assert Meeting.objects.get().day == 2
