@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 
 from meetings.models import available_timezones
 
@@ -35,6 +35,20 @@ REGIONS = (
     "Indian",
     "Pacific",
 )
+# The groups' names as the picker shows them (the options keep the database's place names).
+REGION_NAMES = {
+    "Africa": pgettext_lazy("time zone region", "Africa"),
+    "America": pgettext_lazy("time zone region", "America"),
+    "Antarctica": pgettext_lazy("time zone region", "Antarctica"),
+    "Arctic": pgettext_lazy("time zone region", "Arctic"),
+    "Asia": pgettext_lazy("time zone region", "Asia"),
+    "Atlantic": pgettext_lazy("time zone region", "Atlantic"),
+    "Australia": pgettext_lazy("time zone region", "Australia"),
+    "Europe": pgettext_lazy("time zone region", "Europe"),
+    "Indian": pgettext_lazy("time zone region", "Indian Ocean"),
+    "Pacific": pgettext_lazy("time zone region", "Pacific"),
+    "Universal": pgettext_lazy("time zone region", "Universal"),
+}
 
 
 @dataclass(frozen=True)
@@ -123,16 +137,24 @@ def zone_groups() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
         if region in groups and name in known:
             groups[region].append((name, place.replace("_", " ").replace("/", " / ")))
     choices = [(region, tuple(sorted(groups[region], key=lambda c: c[1]))) for region in REGIONS]
-    choices.append(("Universal", (("UTC", "UTC (Coordinated Universal Time)"),)))
+    choices.append(("Universal", (("UTC", "UTC"),)))
     return tuple((region, options) for region, options in choices if options)
 
 
 def zone_choices(current: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    """The picker's groups, with the current zone added where the list lacks it (an alias)."""
-    groups = list(zone_groups())
+    """The picker's groups, named in the page's language, with the current zone added where
+    the list lacks it (an alias)."""
+    groups = [
+        (str(REGION_NAMES[region]), utc_named(options) if region == "Universal" else options)
+        for region, options in zone_groups()
+    ]
     if any(current == name for _, options in groups for name, _ in options):
         return groups
     return [(gettext("Your zone"), ((current, current.replace("_", " ")),)), *groups]
+
+
+def utc_named(options: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, gettext("UTC (Coordinated Universal Time)")) for name, _ in options)
 
 
 def place_of(zone_name: str) -> str:

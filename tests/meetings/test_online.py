@@ -1022,3 +1022,12 @@ def test_any_shown_value_lists_at_least_a_page_and_never_fails(client, online_me
     response = client.get(URL, {"tz": "UTC", "shown": shown})
 
     assert response.status_code == 200
+
+
+def test_the_pickers_groups_are_named_in_the_pages_language(client):
+    response = client.get(f"/es{URL}", {"tz": "Europe/London"})
+
+    assertContains(response, '<optgroup label="Europa">', html=False)
+    assertContains(response, '<optgroup label="Océano Índico">', html=False)
+    assertContains(response, "UTC (tiempo universal coordinado)")
+    assertContains(response, '<option value="Europe/London" selected>London</option>', html=False)
