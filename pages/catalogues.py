@@ -21,6 +21,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+from django.utils.translation import gettext_noop
 
 # The worksheet prompts' context and languages (worksheets/kinds/__init__.py), named here too so
 # that compiling the catalogues needs no Django settings.
@@ -47,6 +48,11 @@ KEYWORDS = {
     "npgettext_lazy": ((1, "c"), 2, 3),
 }
 COMMENT_TAGS = ("Translators:",)
+
+# Words Django itself shows (the empty choice of a select, in the admin's filters and forms)
+# that its own catalogues do not translate yet in every language we ship: ours are read first
+# (LOCALE_PATHS), so listing them here fills the gap.
+DJANGO_GAPS = (gettext_noop("- Select an option -"),)
 
 # Folders of our own code; tests, benchmarks, scripts and migrations hold nothing a visitor reads.
 SKIPPED_PARTS = {"tests", "bench", "scripts", "migrations", "static", "docs", "locale"}
