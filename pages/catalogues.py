@@ -21,7 +21,6 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
-from django.utils.translation import gettext_noop
 
 # The worksheet prompts' context and languages (worksheets/kinds/__init__.py), named here too so
 # that compiling the catalogues needs no Django settings.
@@ -48,6 +47,12 @@ KEYWORDS = {
     "npgettext_lazy": ((1, "c"), 2, 3),
 }
 COMMENT_TAGS = ("Translators:",)
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for extraction, as Django's does, without needing Django's settings."""
+    return message
+
 
 # Words Django itself shows (the empty choice of a select, in the admin's filters and forms)
 # that its own catalogues do not translate yet in every language we ship: ours are read first
