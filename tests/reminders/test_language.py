@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import time_machine
 from django.core import mail
 
-from reminders.models import Delivery, ReminderSettings, Subject
-from reminders.planning import plan
-from reminders.sending import send_due
+from reminders.models import ReminderSettings, Subject
+from tests.reminders.test_sending import sweep_at
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +20,6 @@ CHOICES = {
     "subject": "reminder",
     "zone": "Europe/Madrid",
 }
-
-# Tuesday 10 March 2026, 22:30 UTC: the New York meeting starts at 23:00 UTC.
-NOW = datetime.datetime(2026, 3, 10, 22, 30, tzinfo=datetime.UTC)
-
-
-def sweep_at(moment: datetime.datetime = NOW) -> int:
-    with time_machine.travel(moment, tick=False):
-        Delivery.objects.bulk_create(plan(moment), ignore_conflicts=True)
-        return send_due(moment)
 
 
 def test_settings_saved_on_a_spanish_page_keep_spanish(client, participant):
