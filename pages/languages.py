@@ -169,6 +169,11 @@ def context(request: HttpRequest) -> dict:
     return {"page_languages": PageLanguages(request)}
 
 
+def follows_choice(path: str) -> bool:
+    """Whether a page of one address shows in the language chosen in the picker."""
+    return path.startswith((reverse("admin:index"), "/verify/"))
+
+
 def admin_in_chosen_language(get_response):
     """Show the admin and /verify/ in the language the visitor chose in the picker.
 
@@ -178,7 +183,7 @@ def admin_in_chosen_language(get_response):
     """
 
     def middleware(request: HttpRequest):
-        if not request.path_info.startswith((reverse("admin:index"), "/verify/")):
+        if not follows_choice(request.path_info):
             return get_response(request)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if chosen in codes():
@@ -208,9 +213,14 @@ def switch(request: HttpRequest, code: str) -> HttpResponseRedirect:
         wanted = "/"
     path, _, query = wanted.partition("?")
     english_path = split_path(path)[1]
-    if not is_translated(english_path):
-        english_path = "/"
-    response = HttpResponseRedirect(path_in(code, english_path) + (f"?{query}" if query else ""))
+    if is_translated(english_path):
+        target = path_in(code, english_path)
+    elif follows_choice(english_path):
+        # Its one address reads in the new choice: back to it.
+        target = english_path
+    else:
+        target = path_in(code, "/")
+    response = HttpResponseRedirect(target + (f"?{query}" if query else ""))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

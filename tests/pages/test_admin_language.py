@@ -38,6 +38,13 @@ def test_an_unknown_language_in_the_cookie_leaves_the_admin_in_english(client, s
     assert page["Content-Language"] == "en"
 
 
+def test_choosing_a_language_on_the_verify_page_shows_that_page_in_it(client):
+    response = client.get("/language/es/?next=/verify/0000/")
+
+    assert response["Location"] == "/verify/0000/"
+    assert client.get("/verify/0000/")["Content-Language"] == "es"
+
+
 def test_a_page_that_follows_the_choice_says_it_varies_with_the_cookie(client):
     response = client.get("/verify/0000/")
 
