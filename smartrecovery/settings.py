@@ -17,7 +17,7 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from smartrecovery import database
+from smartrecovery import database, release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -161,6 +161,8 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Kept markup and searches are the release's own: the next release's keys differ.
+RELEASE = release.fingerprint(BASE_DIR)
 # Place lookups, listed meetings' markup and the meetings found near a point get caches of
 # their own, so that many distinct places typed (a flood of made-up ones), meetings listed or
 # points searched cannot evict the rate limits' counts from the default cache. Per process each
@@ -179,12 +181,12 @@ CACHES = (
         "fragments": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "fragments",
+            "KEY_PREFIX": f"fragments:{RELEASE}",
         },
         "searches": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "searches",
+            "KEY_PREFIX": f"searches:{RELEASE}",
         },
     }
     if REDIS_URL

@@ -4,7 +4,7 @@ from django import template
 from django.core.cache import caches
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
@@ -58,13 +58,11 @@ def meeting_when(result: Result, unit: str) -> SafeString:
     its distance, the part of a result card that differs in every search. Built here rather
     than in the card's template: a finder page has 26 of them."""
     if result.in_progress:
-        when = format_html('<strong class="live-now">{}</strong>', gettext("In progress now"))
+        when = f'<strong class="live-now">{escape(gettext("In progress now"))}</strong>'
     else:
         starts = result.upcoming.starts
-        when = format_html('<time datetime="{}">{}</time>', starts.isoformat(), result.next_date)
-    if result.distance is None:
-        return format_html('<p class="meeting-when">{}</p>', when)
-    distance = floatformat(result.distance, 1)
-    return format_html(
-        '<p class="meeting-when">{} <span class="distance">· {} {}</span></p>', when, distance, unit
-    )
+        when = f'<time datetime="{starts.isoformat()}">{escape(result.next_date)}</time>'
+    if result.distance is not None:
+        distance = floatformat(result.distance, 1)
+        when += f' <span class="distance">· {escape(distance)} {escape(unit)}</span>'
+    return SafeString(f'<p class="meeting-when">{when}</p>')

@@ -46,7 +46,13 @@ def test_redis_url_gives_every_process_one_shared_cache():
     assert {alias: cache["BACKEND"] for alias, cache in settings["CACHES"].items()} == {
         "default": "django.core.cache.backends.redis.RedisCache",
         "geocoding": "django.core.cache.backends.redis.RedisCache",
+        "fragments": "django.core.cache.backends.redis.RedisCache",
+        "searches": "django.core.cache.backends.redis.RedisCache",
     }
+    # Kept markup and searches belong to one release of the code and templates.
+    release = settings["RELEASE"]
+    assert settings["CACHES"]["fragments"]["KEY_PREFIX"] == f"fragments:{release}"
+    assert settings["CACHES"]["searches"]["KEY_PREFIX"] == f"searches:{release}"
 
 
 def settings_under(**env: str) -> dict:
@@ -56,7 +62,7 @@ def settings_under(**env: str) -> dict:
         environment.pop(name, None)
     script = (
         "import json, smartrecovery.settings as s;"
-        "print(json.dumps({'MIDDLEWARE': s.MIDDLEWARE, 'CACHES': s.CACHES}))"
+        "print(json.dumps({'MIDDLEWARE': s.MIDDLEWARE, 'CACHES': s.CACHES, 'RELEASE': s.RELEASE}))"
     )
     output = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True
