@@ -352,3 +352,33 @@ def test_a_week_moved_into_the_next_hour_is_starting_soon(tuesday):
     assert [(o.meeting.name, o.starts.astimezone(CHICAGO).hour) for o in found] == [
         ("Eastside Tuesday", 13)
     ]
+
+
+def test_a_meeting_is_read_with_its_changes_not_yet_over_and_no_others(tuesday, make_meeting):
+    other = make_meeting(name="Westside Tuesday", time=datetime.time(10, 0), end_time=None)
+    add_change(tuesday, kind=Kind.CANCELLED, date=NEXT_WEEK)
+    add_change(
+        tuesday,
+        kind=Kind.MOVED,
+        date=datetime.date(2026, 12, 15),
+        new_time=datetime.time(18, 30),
+        note="Upstairs this week",
+    )
+    add_change(other, kind=Kind.CANCELLED, date=NEXT_WEEK)
+    # Over before yesterday (the day's margin for zones): saved past the checks.
+    last_week = datetime.date(2026, 11, 24)
+    MeetingException.objects.create(
+        meeting=tuesday, kind=Kind.CANCELLED, date=last_week, end_date=last_week
+    )
+
+    read = Meeting.objects.with_upcoming_exceptions().get(pk=tuesday.pk)
+
+    assert [
+        (row["kind"], row["date"], row["end_date"], row["new_time"], row["note"])
+        for row in read.upcoming_exception_rows
+    ] == [
+        ("cancelled", "2026-12-08", "2026-12-08", None, ""),
+        ("moved", "2026-12-15", "2026-12-15", "18:30:00", "Upstairs this week"),
+    ]
+    others = Meeting.objects.with_upcoming_exceptions().get(pk=other.pk)
+    assert [row["kind"] for row in others.upcoming_exception_rows] == ["cancelled"]
