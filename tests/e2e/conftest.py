@@ -133,7 +133,10 @@ def csp_violations(page) -> list[str]:
 
 
 def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
-    """Run axe-core in the page (evaluated, so the page's own CSP does not block it)."""
+    """Run axe-core in the page (evaluated, so the page's own CSP does not block it), once it
+    has loaded: a text can be found before the stylesheets arrive, and axe would then judge
+    colours the page does not have (it did on a loaded machine)."""
+    page.wait_for_load_state("load")
     page.evaluate(AXE_SOURCE.read_text())
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
