@@ -1,9 +1,9 @@
-"""Which release of the code, templates and translations a process runs, as a short hash.
+"""Which release of the code, templates, translations and packages a process runs, as a hash.
 
-Kept markup and kept search results are made by the code and templates of the release that
-kept them: on a shared cache (Redis), app servers of the next release must not be served them.
-Their cache keys start with this fingerprint, so a release starts with keys of its own, and
-app servers of one release (same files) share theirs.
+Kept markup and kept search results (pickled meetings) are made by the release that kept them:
+on a shared cache (Redis), the app servers of the next release must not be served them. Their
+cache keys start with this fingerprint, so a release starts with keys of its own, and the app
+servers of one release (the same files) share theirs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 # Folders under the project that hold no code the site runs.
 SKIPPED = {".git", ".venv", ".data", "build", "node_modules", "tests", "bench", "tools", "docs"}
-SOURCES = (".py", ".html", ".txt", ".svg", ".po")
+# Code, templates, translations, and the pinned packages (a new Django pickles models anew).
+SOURCES = (".py", ".html", ".txt", ".svg", ".po", ".lock")
 
 
 def fingerprint(root: Path) -> str:

@@ -14,6 +14,7 @@ def project(root: Path) -> Path:
     (root / "meetings" / "search.py").write_text("PAGE_SIZE = 20\n")
     (root / "locale").mkdir()
     (root / "locale" / "django.po").write_text('msgid "Save"\nmsgstr "Guardar"\n')
+    (root / "requirements.lock").write_text("django==6.1.3\n")
     return root
 
 
@@ -24,7 +25,7 @@ def test_the_same_files_give_the_same_fingerprint_on_any_machine(tmp_path):
     assert fingerprint(first) == fingerprint(second)
 
 
-def test_a_changed_template_code_or_translation_gives_another(tmp_path):
+def test_a_changed_template_code_translation_or_package_gives_another(tmp_path):
     root = project(tmp_path)
     before = fingerprint(root)
 
@@ -32,6 +33,7 @@ def test_a_changed_template_code_or_translation_gives_another(tmp_path):
         ("templates/base.html", "<p>{{ name|upper }}</p>"),
         ("meetings/search.py", "PAGE_SIZE = 25\n"),
         ("locale/django.po", 'msgid "Save"\nmsgstr "Guardar ahora"\n'),
+        ("requirements.lock", "django==6.1.4\n"),
     ):
         original = (root / path).read_text()
         (root / path).write_text(text)
