@@ -3,7 +3,10 @@ language and directory version; what differs per search and per visitor is not k
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -76,3 +79,13 @@ def test_a_page_of_cards_reads_the_directory_version_once(
         response = client.get("/meetings/", NEAR_THE_LIBRARY)
 
     assert response.content.decode().count('class="result meeting-card"') == 20
+
+
+def test_a_meeting_on_now_says_so_and_the_next_one_gives_its_start(client, listed, make_meeting):
+    make_meeting(name="Eastside Thursday", day=4)
+    # Tuesday 1 December 2026, 7:30 PM in Austin: the Tuesday meeting (7:00-8:30 PM) is on.
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 1, 30, tzinfo=datetime.UTC)):
+        response = client.get("/meetings/", NEAR_THE_LIBRARY)
+
+    assertContains(response, '<strong class="live-now">In progress now</strong>', count=1)
+    assertContains(response, '<time datetime="2026-12-03T19:00:00-06:00">Thu 3 Dec, 7:00 PM</time>')

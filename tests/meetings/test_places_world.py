@@ -42,6 +42,15 @@ def label(text: str) -> str:
     return geocode(text).label
 
 
+def test_every_place_carries_its_zone_postcode_areas_too(world):
+    """A search takes its zone from the place, so no web process loads the time-zone finder;
+    the UK's and Canada's postcode areas come without one and get it when loaded."""
+    assert not Place.objects.filter(timezone="").exists()
+    assert geocode("EH1 1YZ").timezone == "Europe/London"
+    assert geocode("M5V 2T6").timezone == "America/Toronto"
+    assert geocode("Austin, TX").timezone == "America/Chicago"
+
+
 def test_the_slice_holds_every_kind_of_place(world):
     assert world["city"] > 50_000
     assert world["alias"] > 20_000
