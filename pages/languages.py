@@ -11,7 +11,7 @@ page between languages is a matter of swapping the prefix.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -171,7 +171,13 @@ def context(request: HttpRequest) -> dict:
 
 def follows_choice(path: str) -> bool:
     """Whether a page of one address shows in the language chosen in the picker."""
-    return path.startswith((reverse("admin:index"), "/verify/"))
+    return path.startswith(choice_following_prefixes())
+
+
+@cache
+def choice_following_prefixes() -> tuple[str, ...]:
+    """The admin's and /verify/'s addresses, worked out once rather than on every request."""
+    return (reverse("admin:index"), "/verify/")
 
 
 def admin_in_chosen_language(get_response):
