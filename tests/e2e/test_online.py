@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from meetings.models import Attendance, Meeting
 from tests.e2e.conftest import PHONE, axe_violations, csp_violations, watched_page
@@ -110,10 +111,10 @@ def test_the_browsers_zone_is_detected_and_times_are_shown_in_it(
     assert f"tz={zone_used.replace('/', '%2F')}" in page.url
     starts = listing_for(page, NAME).locator("time").first
     assert starts.get_attribute("datetime") == local.isoformat(timespec="minutes")
-    assert starts.inner_text() == clock(local)
+    expect(starts).to_have_text(clock(local))
     heading = page.locator("section.day-section", has=listing_for(page, NAME)).locator("h2")
     assert heading.inner_text() == day_heading(local)
-    assert "7:00 PM in New York" in listing_for(page, NAME).inner_text()
+    expect(listing_for(page, NAME)).to_contain_text("7:00 PM in New York")
     assert page.problems == []
     assert csp_violations(page) == []
 
@@ -163,7 +164,7 @@ def test_a_zone_picked_by_hand_is_not_overridden_by_the_device(open_page, evenin
     assert page.locator("#zone-select").input_value() == "America/Chicago"
     local = evening_in_new_york.astimezone(ZoneInfo("America/Chicago"))
     open_day(page, local)
-    assert listing_for(page, NAME).locator("time").first.inner_text() == clock(local)
+    expect(listing_for(page, NAME).locator("time").first).to_have_text(clock(local))
     offer = page.locator("#zone-detected")
     offer.wait_for()
     assert "Europe/London" in offer.inner_text()
@@ -297,7 +298,7 @@ def test_a_phone_user_moves_to_tomorrows_listing(open_page, tomorrow_in_london):
     assert link.get_attribute("aria-current") == "page"
     assert today.get_attribute("aria-current") is None
     starts = listing_for(page, "Tomorrow Noon London").locator("time").first
-    assert starts.inner_text() == "12:00 PM"
+    expect(starts).to_have_text("12:00 PM")
     assert starts.get_attribute("datetime") == tomorrow_in_london.isoformat(timespec="minutes")
     assert page.locator("section.now-section, section.soon-section").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
