@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from meetings.models import Attendance, Location, Meeting
 from tests.conftest import PASSWORD
@@ -187,7 +188,7 @@ def test_a_phone_visitor_finds_joins_and_maps_a_meeting(browser, live_server, di
     page.goto("/meetings/online/")
     headings = page.get_by_role("heading", level=2).all_inner_texts()
     assert headings.index("Next meetings you can join") < len(headings) - 1
-    assert page.get_by_role("link", name=re.compile("^Join online")).first.is_visible()
+    expect(page.get_by_role("link", name=re.compile("^Join online")).first).to_be_visible()
 
     # Meeting page: nothing from the map before the visitor asks.
     page.goto(directory["meeting"])
