@@ -43,6 +43,15 @@ with connection.cursor() as cursor:
     cursor.execute("CREATE TABLE kill_test_marker (number integer PRIMARY KEY)")
     cursor.execute("INSERT INTO kill_test_marker VALUES (0)")
 """
+# The gazetteer of one small country: make db's load_places then finds places and skips the
+# world's (about 40 s of loading), and seed_demo puts its meetings in that country's towns.
+SOME_PLACES = """
+from django.core.management import call_command
+from meetings import places
+
+call_command("migrate", verbosity=0)
+places.load(row for row in places.all_rows() if row[places.COLUMNS.index("country")] == "IE")
+"""
 COUNT_MEETINGS = "from meetings.models import Meeting\nprint(Meeting.objects.count())\n"
 MARKERS = """
 from django.db import connection
@@ -126,7 +135,8 @@ def wait_for_group(make: subprocess.Popen, timeout: float = 15) -> bool:
 
 @pytest.fixture
 def data_dir() -> Iterator[Path]:
-    """A data folder with what ``make db`` loads, a table of markers and the first marker.
+    """A data folder with what ``make db`` loads (one country's places for the world's), a
+    table of markers and the first marker.
 
     It sits in a temporary folder of its own, not under pytest's: pytest closes that to other
     users whenever a session starts, and postgres runs as another user when we are root.
@@ -134,6 +144,7 @@ def data_dir() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="smartrecovery-kill-"))
     data_dir = folder / "postgres"
     try:
+        shell(data_dir, SOME_PLACES)
         make_db = subprocess.run(
             [*MAKE, "db"], cwd=ROOT, env=environment(data_dir), capture_output=True, text=True
         )
@@ -154,6 +165,7 @@ def test_make_run_killed_at_any_moment_leaves_the_next_command_working(data_dir)
     steps = make_run_steps()
     assert steps[-1] == "runserver", steps
     meetings = shell(data_dir, COUNT_MEETINGS)
+    assert int(meetings) > 0, "make db seeded no demo meetings"
     moments = random.Random(20261130)
     outlived = []
 
