@@ -38,9 +38,11 @@ db: setup
 	$(MANAGE) load_places --if-empty
 	$(MANAGE) seed_demo --if-empty
 
-# The task queue's worker runs beside the web server; Ctrl-C (or any exit) stops both.
+# The task queue's worker runs beside the web server; Ctrl-C (or any exit) stops both. The
+# reminders' sweep is queued first unless one waits, so a chain a killed worker broke restarts.
 # Printed as it starts (no @): the kill test waits for each step's command in make's output.
 run: db
+	$(MANAGE) start_reminders
 	$(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

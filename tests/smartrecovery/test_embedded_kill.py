@@ -1,10 +1,11 @@
 """Killed at any moment, ``make run`` leaves nothing in the way of the next command.
 
 ``make run`` on a data folder of its own is stopped at a random moment in each of its steps
-(migrate, load_toolbox, load_places, seed_demo, then the worker and the web server: what
-``make -n run`` lists) by each of SIGINT, SIGTERM and SIGKILL to its whole process group, as
+(migrate, load_toolbox, load_places, seed_demo, start_reminders, then the worker and the web server:
+what ``make -n run`` lists) by each of SIGINT, SIGTERM and SIGKILL to its whole process group, as
 Ctrl-C, a process manager or the kernel would. After each, a command writes a row: it must work,
-and leave no server running. At the end every row is still there, and so are the demo meetings.
+and leave no server running. At the end every row is still there, and so are the demo meetings
+and a queued sweep of the reminders.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ from django.db import connection
 with connection.cursor() as cursor:
     cursor.execute("SELECT number FROM kill_test_marker ORDER BY number")
     print(*[number for number, in cursor.fetchall()])
+"""
+
+SWEEP_QUEUED = """
+from reminders.models import SweepSchedule
+from reminders.tasks import is_alive
+
+print(is_alive(SweepSchedule.objects.get().task_id))
 """
 
 
@@ -194,4 +202,6 @@ def test_make_run_killed_at_any_moment_leaves_the_next_command_working(data_dir)
 
     assert shell(data_dir, MARKERS).split() == [str(n) for n in range(len(pairs) + 1)]
     assert shell(data_dir, COUNT_MEETINGS) == meetings
+    # make run queued the reminders' sweep (start_reminders), which the worker keeps queuing.
+    assert shell(data_dir, SWEEP_QUEUED) == "True"
     assert outlived == [], "make run outlived these signals by 15 s"
