@@ -1,11 +1,8 @@
 """Sitemaps for search engines: the browse pages and every public meeting's page.
 
-Route them through a sitemap index (``django.contrib.sitemaps.views.index`` at ``/sitemap.xml``
-and ``views.sitemap`` per section), because the meetings outgrow one sitemap file: a file holds
-at most ``limit`` URLs and the rest go on further pages the index lists.
-
-Every page is listed in each of the site's languages, each entry naming the others as
-``hreflang`` alternates (English, unprefixed, is also ``x-default``).
+They are sections of the site's sitemap index (``smartrecovery.sitemaps``), because the meetings
+outgrow one sitemap file: a file holds at most ``limit`` URLs and the rest go on further pages
+the index lists.
 """
 
 from __future__ import annotations
@@ -14,21 +11,13 @@ import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
 from meetings.models import Meeting, MeetingQuerySet
 from meetings.views.browse import world
-
-
-class LanguagesSitemap(Sitemap):
-    """Each item once per language, with the others as alternates."""
-
-    i18n = True
-    alternates = True
-    x_default = True
+from smartrecovery.sitemaps import LanguagesSitemap
 
 
 class PlaceSitemap(LanguagesSitemap):
@@ -78,6 +67,3 @@ class MeetingSitemap(LanguagesSitemap):
     def get_latest_lastmod(self) -> datetime.datetime | None:
         # The default walks every item; the database answers this in one aggregate.
         return Meeting.objects.listed().aggregate(latest=Max("updated"))["latest"]
-
-
-SITEMAPS: dict[str, type[Sitemap]] = {"places": PlaceSitemap, "meetings": MeetingSitemap}

@@ -10,11 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import csrf, defaults
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
@@ -26,6 +26,11 @@ from toolbox.translations import localize
 from toolbox.views import BreadcrumbMixin, Crumb
 
 ABOUT: Crumb = (_("About"), reverse_lazy("about"))
+# Where crawlers have nothing to read: a participant's own pages (each behind a sign-in or a
+# token anyway), in every language, and the admin, the JSON search and the language switch.
+PRIVATE_PATHS = ["accounts/", "worksheets/", "meetings/mine/", "reminders/", "attendance/"]
+UNPREFIXED_PRIVATE_PATHS = ["/admin/", "/api/", "/verify/", "/language/"]
+ROBOTS_MAX_AGE = 24 * 60 * 60
 
 
 @require_GET
@@ -101,6 +106,23 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@cache_control(public=True, max_age=ROBOTS_MAX_AGE)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Keep crawlers out of private pages, and name the sitemap index of the public ones."""
+    prefixes = ["/"] + [
+        f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    private = [prefix + path for prefix in prefixes for path in PRIVATE_PATHS]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in [*UNPREFIXED_PRIVATE_PATHS, *private]),
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminSignInForm
 from attendance import views as attendance_views
-from meetings.sitemaps import SITEMAPS
+from meetings.sitemaps import MeetingSitemap, PlaceSitemap
 from meetings.views import feeds
 from pages import languages
 from pages import views as pages_views
+from pages.sitemaps import PageSitemap
+from toolbox.sitemaps import ToolboxSitemap
 
 admin.site.site_header = _("SMART Recovery meetings")
 admin.site.site_title = _("SMART Recovery admin")
@@ -18,14 +20,22 @@ handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 admin.site.login_form = AdminSignInForm
 
-# The feed, the API, the sitemaps, the admin, /healthz, /verify/ and the language switch have one
-# address in every language; every other page is English here and under /es/, /fr/, ... too
-# (DESIGN.md, pages/languages.py).
+SITEMAPS = {
+    "pages": PageSitemap,
+    "toolbox": ToolboxSitemap,
+    "places": PlaceSitemap,
+    "meetings": MeetingSitemap,
+}
+
+# The feed, the API, robots.txt, the sitemaps, the admin, /healthz, /verify/ and the language
+# switch have one address in every language; every other page is English here and under /es/,
+# /fr/, ... too (DESIGN.md, pages/languages.py).
 urlpatterns = [
     path("healthz", pages_views.healthz, name="healthz"),
     path("language/<str:code>/", languages.switch, name="language_switch"),
     path("meetings.json", feeds.meeting_guide_feed, name="meeting_feed"),
     path("api/meetings/", feeds.api_search, name="api_meetings"),
+    path("robots.txt", pages_views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -26,10 +26,14 @@ def locations_in(response) -> list[str]:
     return [page for page in all_locations_in(response) if not LANGUAGE_PREFIX.match(page)]
 
 
-def test_the_sitemap_index_points_to_the_places_and_the_meetings(client, make_meeting):
+def test_the_sitemap_index_points_to_the_pages_the_toolbox_the_places_and_the_meetings(
+    client, make_meeting
+):
     make_meeting()
 
     assert locations_in(client.get("/sitemap.xml")) == [
+        "/sitemap-pages.xml",
+        "/sitemap-toolbox.xml",
         "/sitemap-places.xml",
         "/sitemap-meetings.xml",
     ]
