@@ -95,6 +95,24 @@ def test_toolbox_pages_fit_a_phone_without_sideways_scrolling(page, path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+def test_every_page_the_sitemap_lists_fits_a_phone_in_english_and_german(page, live_server):
+    """The fixed pages and the toolbox, as search engines list them; German for its long words
+    (a stage's title, "Determination/Preparation", once pushed its page sideways)."""
+    listed = []
+    for section in ("pages", "toolbox"):
+        sitemap = page.request.get(f"/sitemap-{section}.xml").text()
+        listed += re.findall(rf"<loc>{re.escape(live_server.url)}(/(?:de/)?[^<]*)</loc>", sitemap)
+    paths = [path for path in listed if not re.match(r"^/(es|fr|nl|pt|sv)/", path)]
+    assert len(paths) > 60
+
+    wide = []
+    for path in paths:
+        page.goto(path)
+        if page.evaluate("document.documentElement.scrollWidth") > 360:
+            wide.append(path)
+    assert wide == []
+
+
 def test_every_stage_in_the_cycle_drawing_is_a_keyboard_reachable_link(page):
     page.goto("/stages/")
     drawing = page.locator("svg.stage-cycle-drawing")
