@@ -7,6 +7,7 @@ from pytest_django.asserts import assertContains, assertTemplateUsed
 
 from tests.toolbox.conftest import links
 from toolbox.models import Stage
+from toolbox.templatetags.toolbox_tags import slash_breaks
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,13 @@ def test_a_stage_page_has_breadcrumbs_back_to_the_stages(client):
 
 def test_an_unknown_stage_is_a_404(client):
     assert client.get("/stages/no-such-stage/").status_code == 404
+
+
+def test_a_stage_title_with_a_slash_may_wrap_after_it_not_inside_a_word(client):
+    response = client.get("/stages/preparation/")
+
+    assert ">Determination/<wbr>Preparation</h1>" in response.content.decode()
+
+
+def test_slash_breaks_escapes_the_text_first():
+    assert slash_breaks("<b>Either/or</b>") == "&lt;b&gt;Either/<wbr>or&lt;/<wbr>b&gt;"
