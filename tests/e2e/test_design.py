@@ -306,3 +306,20 @@ def test_the_readme_screenshots(browser, live_server, directory):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(folder / "worksheet.png"))
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [NARROW, PHONE], ids=["320px", "390px"])
+def test_the_menu_button_stays_beside_the_brand_in_every_language(browser, live_server, viewport):
+    """The tagline is longest in Dutch ("Bijeenkomsten & hulpmiddelen"): it wraps beside the
+    button rather than pushing the button onto a row of its own."""
+    context = browser.new_context(base_url=live_server.url, viewport=viewport)
+    page = watched_page(context)
+    for prefix in ("", "/es", "/fr", "/de", "/nl", "/pt", "/sv"):
+        page.goto(f"{prefix}/about/")
+        brand = page.locator(".site-header .brand").bounding_box()
+        button = page.locator(".site-header .navbar-toggler").bounding_box()
+        assert button["y"] < brand["y"] + brand["height"], f"{prefix or '/'}: button below"
+        assert brand["x"] + brand["width"] <= button["x"], f"{prefix or '/'}: they overlap"
+        assert no_sideways_scroll(page), prefix
+    assert page.problems == []
+    context.close()
