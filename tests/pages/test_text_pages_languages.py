@@ -3,6 +3,8 @@ other languages show the English with a note."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -47,6 +49,35 @@ def test_elsewhere_the_english_page_shows_with_a_note_naming_the_languages_that_
     response = client.get("/de/about/")
 
     assertContains(response, "About the program")
-    assertContains(response, '<article class="prose-page" lang="en">')
+    assert re.search(r'<article class="prose-page[^"]*" lang="en">', response.content.decode())
     assert response.context["words_codes"] == ["en", "es", "fr"]
     assertNotContains(client.get("/about/"), "words-note")
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "crumb"),
+    [
+        ("/nl/about/", "Over het programma", "Over ons"),
+        ("/de/about/meeting-outline/", "Was bei einem Treffen passiert", None),
+        ("/sv/privacy/", "Integritet: vad vi sparar och varför", "Integritet"),
+        ("/pt/privacy/", "Privacidade: o que guardamos e por quê", "Privacidade"),
+    ],
+)
+def test_a_page_shown_in_english_keeps_its_title_and_breadcrumb_in_the_visitors_language(
+    client, path, title, crumb
+):
+    """The words are English with a note; the tab's title and the breadcrumb are interface."""
+    response = client.get(path)
+
+    assertContains(response, f"<title>{title}")
+    assertContains(
+        response, f'<li class="breadcrumb-item active" aria-current="page">{crumb or title}</li>'
+    )
+    assert re.search(r'<article class="prose-page[^"]*" lang="en">', response.content.decode())
+
+
+@pytest.mark.parametrize("path", ["/de/about/", "/nl/about/meeting-outline/"])
+def test_a_page_shown_in_english_links_to_the_finder_in_the_visitors_language(client, path):
+    language = path.split("/")[1]
+
+    assertContains(client.get(path), f'<a href="/{language}/meetings/">')
