@@ -8,11 +8,13 @@ are shown, never saved: the English stays the database's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.urls import translate_url
+from django.utils.translation import get_language, override
 
 from toolbox.models import Guide, PageTranslation, Point, Stage, Tool
 
@@ -22,6 +24,10 @@ KIND_OF: dict[type[models.Model], str] = {
     Tool: PageTranslation.Kind.TOOL,
     Guide: PageTranslation.Kind.GUIDE,
 }
+
+
+# A link to one of our pages in rendered Markdown (an English page's HTML links to English pages).
+SITE_LINK = re.compile(r'href="(/[^"]*)"')
 
 
 def page_language() -> str:
@@ -48,7 +54,25 @@ def localize[Page: models.Model](pages: Iterable[Page]) -> list[Page]:
                 for name, value in row.texts.items():
                     setattr(page, name, value)
                 page.words_language = language
+    for page in pages:
+        if page.words_language != language:
+            links_to_language(page, language)
     return pages
+
+
+def links_to_language(page: models.Model, language: str) -> None:
+    """Point the links in a page's English HTML at the pages in ``language``: a visitor reading
+    the English words on a German page stays on German pages when they follow a link."""
+    for field in page._meta.fields:
+        if field.name.endswith("_html"):
+            html = getattr(page, field.name)
+            setattr(page, field.name, SITE_LINK.sub(lambda link: in_language(link, language), html))
+
+
+def in_language(link: re.Match, language: str) -> str:
+    # English addresses resolve only while English is active (it has no prefix).
+    with override(settings.LANGUAGE_CODE):
+        return f'href="{translate_url(link.group(1), language)}"'
 
 
 def languages_with(page: models.Model) -> list[tuple[str, str]]:

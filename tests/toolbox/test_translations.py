@@ -9,7 +9,8 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from toolbox.loading import CONTENT_DIR, ContentError, load, read_content
-from toolbox.models import PageTranslation
+from toolbox.models import PageTranslation, Tool
+from toolbox.translations import links_to_language
 
 CBA = "/toolbox/tools/cost-benefit-analysis/"
 
@@ -122,3 +123,27 @@ def test_a_stage_shows_its_sections_in_spanish(client, translated):
 
     assertContains(response, "Recaída")
     assertContains(response, "Un tropiezo no tiene por qué convertirse")
+
+
+def test_a_page_shown_in_english_links_to_the_pages_in_the_visitors_language(client, translated):
+    german = client.get("/de/toolbox/tools/disputing-irrational-beliefs/").content.decode()
+    english = client.get("/toolbox/tools/disputing-irrational-beliefs/").content.decode()
+
+    assert 'href="/de/toolbox/tools/abc/"' in german
+    assert 'href="/toolbox/tools/abc/"' not in german
+    assert 'href="/toolbox/tools/abc/"' in english
+
+
+def test_a_guide_in_english_keeps_its_query_and_outside_links_as_they_are(client, translated):
+    portuguese = client.get("/pt/toolbox/family-and-friends/").content.decode()
+
+    assert 'href="/pt/meetings/?program=family_friends"' in portuguese
+    assert 'href="/pt/worksheets/new/ff-self-care/"' in portuguese
+
+
+def test_only_our_own_addresses_are_moved_to_the_language():
+    tool = Tool(slug="sample", body_html='<a href="/toolbox/">a</a> <a href="/static/x.css">b</a>')
+
+    links_to_language(tool, "sv")
+
+    assert tool.body_html == '<a href="/sv/toolbox/">a</a> <a href="/static/x.css">b</a>'
