@@ -8,6 +8,7 @@ are shown, never saved: the English stays the database's.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -62,17 +63,22 @@ def localize[Page: models.Model](pages: Iterable[Page]) -> list[Page]:
 
 def links_to_language(page: models.Model, language: str) -> None:
     """Point the links in a page's English HTML at the pages in ``language``: a visitor reading
-    the English words on a German page stays on German pages when they follow a link."""
+    the English words on a German page stays on German pages when they follow a link. Fields
+    a list left unread (``only()``) are left so, rather than read one query a page."""
+    deferred = page.get_deferred_fields()
     for field in page._meta.fields:
-        if field.name.endswith("_html"):
-            html = getattr(page, field.name)
-            setattr(page, field.name, SITE_LINK.sub(lambda link: in_language(link, language), html))
+        if field.name.endswith("_html") and field.attname not in deferred:
+            html = getattr(page, field.attname)
+            linked = SITE_LINK.sub(lambda link: f'href="{in_language(link[1], language)}"', html)
+            setattr(page, field.attname, linked)
 
 
-def in_language(link: re.Match, language: str) -> str:
+@functools.lru_cache(maxsize=1024)
+def in_language(path: str, language: str) -> str:
+    """An English address of ours as it is in ``language`` (any other address as it is)."""
     # English addresses resolve only while English is active (it has no prefix).
     with override(settings.LANGUAGE_CODE):
-        return f'href="{translate_url(link.group(1), language)}"'
+        return translate_url(path, language)
 
 
 def languages_with(page: models.Model) -> list[tuple[str, str]]:

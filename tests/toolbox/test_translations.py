@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from toolbox.loading import CONTENT_DIR, ContentError, load, read_content
@@ -147,3 +149,15 @@ def test_only_our_own_addresses_are_moved_to_the_language():
     links_to_language(tool, "sv")
 
     assert tool.body_html == '<a href="/sv/toolbox/">a</a> <a href="/static/x.css">b</a>'
+
+
+def test_a_list_of_pages_shown_in_english_reads_no_field_it_left_unread(
+    client, translated, django_assert_num_queries
+):
+    """The home page lists the points with ``only()``: their HTML is not read page by page."""
+    client.get("/")
+    with CaptureQueriesContext(connection) as english:
+        client.get("/")
+
+    with django_assert_num_queries(len(english) + 1):  # the German words, where written
+        client.get("/de/")
