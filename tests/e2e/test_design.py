@@ -323,3 +323,19 @@ def test_the_menu_button_stays_beside_the_brand_in_every_language(browser, live_
         assert no_sideways_scroll(page), prefix
     assert page.problems == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_the_brand_keeps_its_name_on_one_line_on_a_desktop_in_every_language(
+    browser, live_server, width
+):
+    """German's menu squeezed the brand into four lines at 1,366 px."""
+    context = browser.new_context(base_url=live_server.url, viewport={**DESKTOP, "width": width})
+    page = watched_page(context)
+    for prefix in ("", "/es", "/fr", "/de", "/nl", "/pt", "/sv"):
+        page.goto(f"{prefix}/about/")
+        name = page.locator(".site-header .brand-name").bounding_box()
+        assert name["height"] < 30, f"{prefix or '/'}: the name wraps at {width} px"
+        assert no_sideways_scroll(page), prefix
+    assert page.problems == []
+    context.close()
